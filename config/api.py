@@ -1,0 +1,28 @@
+"""The REST API: every app's router under /api/v1/, OpenAPI at /api/v1/docs (and /api/docs)."""
+
+from ninja import NinjaAPI
+
+from tsc_hub.accounts.api import router as accounts_router
+from tsc_hub.centres.api import router as centres_router
+from tsc_hub.core.api import install_problem_handlers
+from tsc_hub.geography.api import router as geography_router
+from tsc_hub.organisations.api import router as organisations_router
+from tsc_hub.vocabularies.api import router as vocabularies_router
+
+api = NinjaAPI(
+    title="tsc-hub API",
+    version="1",
+    description=(
+        "API of tsc-hub, the platform of the CBD technical and scientific cooperation mechanism. "
+        "Authenticate with a session (browser) or a personal token: `Authorization: Bearer tsc_…`. "
+        "Errors are application/problem+json with a stable `code` and a `detail` in the language "
+        "asked for by Accept-Language."
+    ),
+    urls_namespace="api",
+)
+install_problem_handlers(api)
+api.add_router("/", accounts_router)
+api.add_router("/parties", geography_router)
+api.add_router("/vocabularies", vocabularies_router)
+api.add_router("/organisations", organisations_router)
+api.add_router("/centres", centres_router)

@@ -1,0 +1,27 @@
+"""URL map: pages under a language prefix (/en/, /fr/ ...), the API under /api/v1/."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from config.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", include("tsc_hub.portal.health_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("tsc_hub.portal.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("tsc_hub.accounts.urls")),
+    path("organisations/", include("tsc_hub.organisations.urls")),
+    path("parties/", include("tsc_hub.geography.urls")),
+    path("vocabularies/", include("tsc_hub.vocabularies.urls")),
+    path("centres/", include("tsc_hub.centres.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)

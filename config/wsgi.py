@@ -1,0 +1,10 @@
+"""WSGI entry point (gunicorn config.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault(
+    "DJANGO_SETTINGS_MODULE", os.environ.get("TSC_HUB_SETTINGS", "config.settings.production")
+)
+application = get_wsgi_application()

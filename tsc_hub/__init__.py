@@ -1,0 +1,1 @@
+"""tsc-hub: the platform of the CBD technical and scientific cooperation mechanism."""

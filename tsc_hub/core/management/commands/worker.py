@@ -1,0 +1,30 @@
+"""`tsc-hub worker`: run background jobs with the configured tasks backend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Run a background-job worker (database backend: db_worker; RQ backend: rqworker)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--queue", action="append", dest="queues", help="Queue to work (repeatable); default all."
+        )
+        parser.add_argument(
+            "--batch", action="store_true", help="Stop when no job is left (for scripts and tests)."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        backend = settings.TASKS["default"]["BACKEND"]
+        queues = options["queues"] or list(settings.TASKS["default"].get("QUEUES", ["default"]))
+        if backend == "django_tasks_db.DatabaseBackend":
+            extra = ["--batch"] if options["batch"] else []
+            call_command("db_worker", "--queue-name", ",".join(queues), *extra)
+            return
+        raise CommandError(f"No worker is known for the tasks backend {backend!r}.")

@@ -1,0 +1,50 @@
+"""The append-only audit log shared by every app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tsc_hub.core.querysets import AuditEventQuerySet
+
+
+class AppendOnlyError(Exception):
+    """Audit events are never changed or deleted."""
+
+
+class AuditEvent(models.Model):
+    """One service call: who did what, when, to which object, and what changed."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Kept as text so the log still says who acted after an account is removed.
+    actor_label = models.CharField(_("who"), max_length=254, blank=True)
+    action = models.CharField(_("action"), max_length=80, db_index=True)
+    target_type = models.CharField(_("object type"), max_length=80, db_index=True)
+    target_id = models.CharField(_("object id"), max_length=64, db_index=True)
+    target_label = models.CharField(_("object"), max_length=255, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+
+    def __str__(self) -> str:
+        who = self.actor_label or "-"
+        return f"{self.at:%Y-%m-%d %H:%M} {who} {self.action} {self.target_type}:{self.target_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("audit events cannot be deleted")

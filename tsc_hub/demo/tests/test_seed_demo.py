@@ -1,0 +1,49 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from tsc_hub.accounts.models import RoleAssignment, User
+from tsc_hub.accounts.roles import Role
+from tsc_hub.centres.models import SupportCentre
+from tsc_hub.demo.services import DEMO_PASSWORD, seed_demo
+from tsc_hub.organisations.models import Organisation
+
+
+@pytest.mark.django_db
+def test_seeding_twice_creates_nothing_the_second_time():
+    first = seed_demo(scale=2)
+    counts = (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count())
+    second = seed_demo(scale=2)
+    assert first.created["organisations"] == 16 + 24
+    assert set(second.created.values()) == {0}
+    assert (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_every_role_has_a_demo_person_who_can_sign_in(client):
+    seed_demo()
+    roles = set(RoleAssignment.objects.active().values_list("role", flat=True))
+    assert roles == set(Role.values)
+    assert client.login(email="focal.ke@demo.example.org", password=DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_demo_content_is_in_all_six_languages():
+    seed_demo()
+    languages = {lang for o in Organisation.objects.all() for lang in o.names}
+    assert languages >= {"ar", "en", "es", "fr", "ru", "zh"}
+    assert SupportCentre.objects.count() == 5
+    assert all(len(c.names) == 6 for c in SupportCentre.objects.all())
+
+
+@pytest.mark.django_db
+def test_refused_outside_demo_mode(settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="TSC_HUB_DEMO_MODE"):
+        call_command("seed_demo", verbosity=0)
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_bad_scale_is_refused():
+    with pytest.raises(CommandError, match="scale"):
+        call_command("seed_demo", "--scale", "0", verbosity=0)

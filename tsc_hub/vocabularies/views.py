@@ -1,0 +1,28 @@
+"""Pages: the list of vocabularies and one vocabulary's terms as a tree."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from tsc_hub.vocabularies.hierarchy import build_hierarchy
+from tsc_hub.vocabularies.models import Term, Vocabulary
+
+
+def vocabulary_list(request: HttpRequest) -> HttpResponse:
+    """Every vocabulary with its number of terms."""
+    vocabularies = Vocabulary.objects.visible_to(request.user).with_term_count()
+    return render(request, "vocabularies/vocabulary_list.html", {"vocabularies": vocabularies})
+
+
+def vocabulary_detail(request: HttpRequest, identifier: str) -> HttpResponse:
+    """A vocabulary's terms, narrower under broader, in the reader's language with their definitions."""
+    vocabulary = get_object_or_404(Vocabulary.objects.visible_to(request.user), identifier=identifier)
+    terms = list(
+        Term.objects.visible_to(request.user)
+        .filter(vocabulary=vocabulary)
+        .prefetch_related("broader")
+        .order_by("position", "identifier")
+    )
+    context = {"vocabulary": vocabulary, "tree": build_hierarchy(terms), "term_count": len(terms)}
+    return render(request, "vocabularies/vocabulary_detail.html", context)
