@@ -6,6 +6,8 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.db import transaction
+from django.http import HttpRequest
+from django.urls import translate_url
 
 from tsc_hub.accounts.tasks import send_email_message
 
@@ -23,3 +25,9 @@ class AccountAdapter(DefaultAccountAdapter):
         transaction.on_commit(
             lambda: send_email_message.enqueue(subject=subject, body=body, to=to, html=html)
         )
+
+    def get_login_redirect_url(self, request: HttpRequest) -> str:
+        """After signing in, show the site in the person's preferred language."""
+        url = str(super().get_login_redirect_url(request))
+        language = getattr(request.user, "preferred_language", "")
+        return translate_url(url, language) if language else url

@@ -8,7 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from tsc_hub.accounts import services
@@ -80,17 +80,17 @@ def list_tokens(request: HttpRequest) -> Any:
 
 
 @router.post("/me/tokens", response={201: TokenCreatedOut}, summary="Create a personal token (shown once)")
-def create_token(request: HttpRequest, payload: TokenIn) -> tuple[int, TokenCreatedOut]:
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[TokenCreatedOut]:
     token, raw = services.create_personal_token(
         user=signed_in_user(request), name=payload.name, expires_at=payload.expires_at
     )
-    return 201, TokenCreatedOut(**TokenOut.from_orm(token).dict(), token=raw)
+    return Status(201, TokenCreatedOut(**TokenOut.from_orm(token).model_dump(), token=raw))
 
 
 @router.delete("/me/tokens/{token_id}", response={204: None}, summary="Revoke one of my tokens")
-def revoke_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     services.revoke_personal_token(token_id=token_id, by=signed_in_user(request))
-    return 204, None
+    return Status(204, None)
 
 
 @router.get("/people", response=list[PersonOut], summary="People (administrators and coordination staff)")
@@ -130,7 +130,7 @@ def _scope_objects(payload: RoleGrantIn) -> dict[str, Any]:
 
 
 @router.post("/roles", response={201: RoleOut}, summary="Grant a role (platform administrators)")
-def grant_role(request: HttpRequest, payload: RoleGrantIn) -> tuple[int, RoleOut]:
+def grant_role(request: HttpRequest, payload: RoleGrantIn) -> Status[RoleOut]:
     if not request.user.has_perm("accounts.grant_role"):
         raise PermissionDenied(_("Only platform administrators can grant roles."))
     person = User.objects.filter(pk=payload.user_id).first()
@@ -144,7 +144,7 @@ def grant_role(request: HttpRequest, payload: RoleGrantIn) -> tuple[int, RoleOut
         valid_until=payload.valid_until,
         **_scope_objects(payload),
     )
-    return 201, _role_out(assignment)
+    return Status(201, _role_out(assignment))
 
 
 @router.post(

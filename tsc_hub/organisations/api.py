@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from tsc_hub.accounts.auth import ANYONE, SIGNED_IN
@@ -48,10 +48,10 @@ def get_organisation(request: HttpRequest, organisation_id: int) -> Organisation
 
 
 @router.post("", response={201: OrganisationOut}, auth=SIGNED_IN, summary="Register an organisation")
-def create_organisation(request: HttpRequest, payload: OrganisationIn) -> tuple[int, Organisation]:
+def create_organisation(request: HttpRequest, payload: OrganisationIn) -> Status[Organisation]:
     data = services.OrganisationData(**payload.dict())
     organisation = services.create_organisation(data=data, by=request.user)
-    return 201, _get(request, organisation.pk)
+    return Status(201, _get(request, organisation.pk))
 
 
 @router.put("/{organisation_id}", response=OrganisationOut, auth=SIGNED_IN, summary="Replace an organisation")

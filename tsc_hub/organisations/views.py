@@ -86,7 +86,11 @@ def _save(
 def organisation_create(request: HttpRequest) -> HttpResponse:
     """Register an organisation (staff, focal points for their country)."""
     if not _may_register(request):
-        raise Http404(_("No such page."))
+        reason = _(
+            "Your roles do not allow you to register organisations. National focal points, help desks "
+            "and coordination staff can."
+        )
+        return render(request, "organisations/forbidden.html", {"reason": reason}, status=403)
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and (response := _save(request, form, None)):
         return response
@@ -99,7 +103,11 @@ def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpRespons
     """Edit an organisation (its members, its focal point, staff)."""
     organisation = _visible(request, organisation_id)
     if not request.user.has_perm("organisations.change_organisation", organisation):
-        return render(request, "organisations/forbidden.html", status=403)
+        reason = _(
+            "Your roles do not allow you to change this organisation. Its members, the national focal "
+            "point of its country and the help desk can."
+        )
+        return render(request, "organisations/forbidden.html", {"reason": reason}, status=403)
     form = OrganisationForm(request.POST or None, initial=OrganisationForm.initial_from(organisation))
     if request.method == "POST" and (response := _save(request, form, organisation)):
         return response

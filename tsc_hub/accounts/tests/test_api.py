@@ -116,3 +116,22 @@ def test_audit_log_through_the_api_is_limited_to_own_events(client, person):
     client.force_login(user)
     events = client.get("/api/v1/audit").json()["items"]
     assert {event["actor"] for event in events} == {user.email}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "kind"), [r for r in NON_ADMIN_ROLES if r[0] != "coordination_staff"] + [(None, None)]
+)
+def test_other_peoples_roles_are_hidden_from_other_roles(client, person, role, kind):
+    client.force_login(person(role, **_scope(kind)) if role else person())
+    someone = person("advisory_member")
+    response = client.get(f"/api/v1/people/{someone.pk}/roles")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.django_db
+def test_coordination_reads_other_peoples_roles(client, person):
+    client.force_login(person("coordination_staff"))
+    someone = person("advisory_member")
+    assert [r["role"] for r in client.get(f"/api/v1/people/{someone.pk}/roles").json()] == ["advisory_member"]

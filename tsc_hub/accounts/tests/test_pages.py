@@ -89,3 +89,22 @@ def test_unverified_address_cannot_sign_in(client):
     )
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_password_reset_sends_an_email(client, person, django_capture_on_commit_callbacks):
+    user = person()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/accounts/password/reset/", {"email": user.email})
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == [user.email]
+
+
+@pytest.mark.django_db
+def test_signing_in_opens_the_site_in_the_preferred_language(client, person):
+    user = person()
+    user.preferred_language = "ar"
+    user.save()
+    response = client.post("/en/accounts/login/", {"login": user.email, "password": "correct horse battery"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ar/")

@@ -33,7 +33,8 @@ def test_directory_query_count_does_not_grow_with_rows(client, django_assert_max
 @pytest.mark.django_db
 def test_registration_form_is_hidden_from_people_without_the_right(client, person):
     client.force_login(person("advisory_member"))
-    assert client.get("/en/organisations/new/").status_code == 404
+    assert client.get("/en/organisations/new/").status_code == 403
+    assert client.post("/en/organisations/new/", {"name_en": "X"}).status_code == 403
 
 
 @pytest.mark.django_db
