@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tsc_hub.core.actor import Actor
 from tsc_hub.core.audit import record_event
 from tsc_hub.core.exceptions import PermissionDenied
 from tsc_hub.geography.models import Region
 from tsc_hub.geography.reference import GLOBAL_REGION, Progress, load_reference_data
 
 LOAD_PERMISSION = "geography.load_reference_data"
-
-
-class Actor(Protocol):
-    """Whoever acts: anything that answers Django's `has_perm` (a user, signed in or not)."""
-
-    def has_perm(self, perm: str, obj: Any = None) -> bool: ...
 
 
 def load_reference_data_service(*, by: Actor | None, progress: Progress | None = None) -> dict[str, int]:

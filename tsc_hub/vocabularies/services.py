@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tsc_hub.core.actor import Actor
 from tsc_hub.core.audit import record_event
 from tsc_hub.core.exceptions import PermissionDenied
 from tsc_hub.vocabularies.builtin import read_builtin_vocabularies
@@ -23,12 +24,6 @@ from tsc_hub.vocabularies.models import Term, Vocabulary
 
 IMPORT_PERMISSION = "vocabularies.import_terms"
 CHM_SOURCE = "CBD Clearing-House thesaurus"
-
-
-class Actor(Protocol):
-    """Whoever acts: a user (permissions through Django's has_perm). None stands for the system."""
-
-    def has_perm(self, perm: str, obj: Any = None) -> bool: ...
 
 
 @dataclass(frozen=True)
