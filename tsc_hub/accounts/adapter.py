@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 
 from tsc_hub.accounts.tasks import send_email_message
+from tsc_hub.core.audit import record_event
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -25,6 +26,13 @@ class AccountAdapter(DefaultAccountAdapter):
         transaction.on_commit(
             lambda: send_email_message.enqueue(subject=subject, body=body, to=to, html=html)
         )
+
+    def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
+        """Sign-up creates the person; the audit log records it like any other write."""
+        saved = super().save_user(request, user, form, commit)
+        if commit:
+            record_event(actor=saved, action="sign_up", target=saved, changes={"email": saved.email})
+        return saved
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """After signing in, show the site in the person's preferred language."""

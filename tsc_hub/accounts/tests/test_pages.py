@@ -77,6 +77,9 @@ def test_sign_up_sends_a_verification_email_through_the_job_queue(client, django
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["new.person@example.org"]
+    from tsc_hub.core.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="sign_up", actor_label="new.person@example.org").exists()
 
 
 @pytest.mark.django_db
