@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import close_old_connections
+
+from tsc_hub.core.periodic import enqueue_due_jobs
+
+logger = logging.getLogger(__name__)
+
+
+SCHEDULE_CHECK_SECONDS = 30
+
+
+def _schedule_loop() -> None:
+    while True:
+        try:
+            enqueue_due_jobs()
+        except Exception:  # a database hiccup must not stop the worker; the next round retries
+            logger.exception("checking the schedule failed")
+        finally:
+            close_old_connections()
+        time.sleep(SCHEDULE_CHECK_SECONDS)
+
+
+def start_scheduler() -> None:
+    """Check the schedule every 30 seconds beside the job loop."""
+    threading.Thread(target=_schedule_loop, name="tsc-hub-schedule", daemon=True).start()
 
 
 class Command(BaseCommand):
@@ -23,6 +50,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         backend = settings.TASKS["default"]["BACKEND"]
         queues = options["queues"] or list(settings.TASKS["default"].get("QUEUES", ["default"]))
+        if not options["batch"]:
+            start_scheduler()
         if backend == "django_tasks_db.DatabaseBackend":
             extra = ["--batch"] if options["batch"] else []
             call_command("db_worker", "--queue-name", ",".join(queues), *extra)
