@@ -3,9 +3,13 @@
 from ninja import NinjaAPI
 
 from tsc_hub.accounts.api import router as accounts_router
+from tsc_hub.assistance.api import router as assistance_router
 from tsc_hub.centres.api import router as centres_router
 from tsc_hub.core.api import install_problem_handlers
 from tsc_hub.geography.api import router as geography_router
+from tsc_hub.matching.api import router as matching_router
+from tsc_hub.notifications.api import router as notifications_router
+from tsc_hub.offers.api import router as offers_router
 from tsc_hub.organisations.api import router as organisations_router
 from tsc_hub.vocabularies.api import router as vocabularies_router
 
@@ -26,3 +30,7 @@ api.add_router("/parties", geography_router)
 api.add_router("/vocabularies", vocabularies_router)
 api.add_router("/organisations", organisations_router)
 api.add_router("/centres", centres_router)
+api.add_router("/notifications", notifications_router)
+api.add_router("/requests", assistance_router)
+api.add_router("/offers", offers_router)
+api.add_router("/matches", matching_router)

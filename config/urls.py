@@ -22,6 +22,10 @@ urlpatterns += i18n_patterns(
     path("parties/", include("tsc_hub.geography.urls")),
     path("vocabularies/", include("tsc_hub.vocabularies.urls")),
     path("centres/", include("tsc_hub.centres.urls")),
+    path("notifications/", include("tsc_hub.notifications.urls")),
+    path("requests/", include("tsc_hub.assistance.urls")),
+    path("offers/", include("tsc_hub.offers.urls")),
+    path("matches/", include("tsc_hub.matching.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -23,6 +23,8 @@ CSRF_TRUSTED_ORIGINS = env_list("TSC_HUB_CSRF_TRUSTED_ORIGINS", [])
 # Demo mode is what lets `seed-demo` create people with published passwords.
 DEMO_MODE = env_bool("TSC_HUB_DEMO_MODE", False)
 SITE_NAME = "tsc-hub"
+# Where people reach the site; links in e-mails start with it.
+SITE_URL = env_str("TSC_HUB_SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     # tsc-hub apps first so their templates override those of third-party apps.
@@ -32,6 +34,12 @@ INSTALLED_APPS = [
     "tsc_hub.accounts",
     "tsc_hub.organisations",
     "tsc_hub.centres",
+    "tsc_hub.notifications",
+    "tsc_hub.assistance",
+    "tsc_hub.offers",
+    "tsc_hub.matching",
+    "tsc_hub.projects",
+    "tsc_hub.helpdesk",
     "tsc_hub.portal",
     "tsc_hub.demo",
     "django.contrib.admin",
@@ -186,6 +194,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+TSC_HUB_MAX_UPLOAD_MB = env_int("TSC_HUB_MAX_UPLOAD_MB", 10)
+DATA_UPLOAD_MAX_MEMORY_SIZE = (TSC_HUB_MAX_UPLOAD_MB + 1) * 1024 * 1024
 
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 200

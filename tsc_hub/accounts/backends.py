@@ -20,7 +20,7 @@ class RolePolicyBackend(BaseBackend):
     """Grants the permissions of `tsc_hub.accounts.policy` to people holding the roles."""
 
     def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
-        if perm in policy.PERMISSIONS:
+        if perm in policy.permissions():
             return policy.allows(user_obj, perm, obj)
         if perm in ADMIN_EQUIVALENTS:
             return policy.allows(user_obj, ADMIN_EQUIVALENTS[perm], obj)

@@ -54,12 +54,31 @@ POLICY: tuple[Rule, ...] = (
     Rule("centres.change_centre", C, "any"),
 )
 
-PERMISSIONS: frozenset[str] = frozenset(rule.permission for rule in POLICY)
+# Apps above accounts keep their rules in their own permissions.py and add them here from
+# AppConfig.ready(); apps below accounts cannot import it, so their rules are listed above.
+_REGISTERED: list[Rule] = []
+
+
+def register(rules: tuple[Rule, ...]) -> None:
+    """Add an app's rules to the policy (idempotent)."""
+    for rule in rules:
+        if rule not in _REGISTERED and rule not in POLICY:
+            _REGISTERED.append(rule)
+
+
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule in force."""
+    return (*POLICY, *_REGISTERED)
+
+
+def permissions() -> frozenset[str]:
+    """Every permission some role holds."""
+    return frozenset(rule.permission for rule in all_rules())
 
 
 def rules_for(permission: str) -> list[Rule]:
     """The rules that grant a permission."""
-    return [rule for rule in POLICY if rule.permission == permission]
+    return [rule for rule in all_rules() if rule.permission == permission]
 
 
 def roles_allowed(permission: str) -> frozenset[str]:
@@ -95,3 +114,17 @@ def allows(user: Any, permission: str, obj: Any = None) -> bool:
         if reach_by_role[assignment.role] == "any" or _in_scope(assignment, obj):
             return True
     return False
+
+
+def roles_held_for(user: Any, obj: Any) -> set[str]:
+    """The roles a person holds that apply to `obj`: global roles always, scoped roles inside their scope.
+
+    Workflows use it to decide which transitions a person may take on a record.
+    """
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return set()
+    held: set[str] = set()
+    for assignment in user.role_assignments.active().select_related("centre"):
+        if assignment.scope_kind == "global" or _in_scope(assignment, obj):
+            held.add(assignment.role)
+    return held

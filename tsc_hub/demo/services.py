@@ -26,6 +26,8 @@ from tsc_hub.centres.models import SupportCentre
 from tsc_hub.centres.services import save_centre
 from tsc_hub.core.exceptions import DomainError
 from tsc_hub.core.languages import UN_LANGUAGES
+from tsc_hub.demo.seed_offers import seed_offers
+from tsc_hub.demo.seed_requests import seed_requests
 from tsc_hub.geography.models import Party
 from tsc_hub.organisations.models import Organisation
 from tsc_hub.organisations.services import OrganisationData, create_organisation
@@ -99,7 +101,15 @@ class SeedReport:
     """What a seeding run created (zero everywhere on a second run)."""
 
     created: dict[str, int] = field(
-        default_factory=lambda: {"organisations": 0, "centres": 0, "people": 0, "roles": 0}
+        default_factory=lambda: {
+            "organisations": 0,
+            "centres": 0,
+            "people": 0,
+            "roles": 0,
+            "profiles": 0,
+            "offers": 0,
+            "requests": 0,
+        }
     )
 
 
@@ -233,4 +243,8 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     centres = _seed_centres(organisations, report)
     say(_("People and roles"))
     _seed_people(organisations, centres, report)
+    say(_("Provider profiles and offers"))
+    report.created.update(seed_offers(organisations=organisations))
+    say(_("Requests for assistance"))
+    report.created["requests"] = seed_requests(organisations=organisations)
     return report

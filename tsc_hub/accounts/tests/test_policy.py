@@ -70,3 +70,25 @@ def test_only_administrators_browse_the_admin(client, person, with_totp):
     client.force_login(with_totp(person("platform_admin")))
     assert client.get("/en/admin/core/auditevent/").status_code == 200
     assert client.get("/en/admin/accounts/roleassignment/add/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_roles_held_for_a_record_follow_the_scope(person):
+    from tsc_hub.accounts.services import grant_role
+
+    kenya, colombia = Party.objects.get(code="ke"), Party.objects.get(code="co")
+    user = person("national_focal_point", party=kenya)
+    grant_role(user=user, role="advisory_member", by=None)
+    assert policy.roles_held_for(user, OrganisationFactory(country=kenya)) == {
+        "national_focal_point",
+        "advisory_member",
+    }
+    assert policy.roles_held_for(user, OrganisationFactory(country=colombia)) == {"advisory_member"}
+
+
+def test_apps_add_their_rules_once():
+    rule = policy.Rule("demo.do_thing", Role.PLATFORM_ADMIN, "any")
+    policy.register((rule,))
+    policy.register((rule,))
+    assert policy.rules_for("demo.do_thing") == [rule]
+    assert "demo.do_thing" in policy.permissions()

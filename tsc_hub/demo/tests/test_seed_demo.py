@@ -13,7 +13,8 @@ def test_seeding_twice_creates_nothing_the_second_time():
     first = seed_demo(scale=2)
     counts = (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count())
     second = seed_demo(scale=2)
-    assert first.created["organisations"] == 16 + 24
+    assert first.created["organisations"] == 17 + 24
+    assert first.created["requests"] == 12
     assert set(second.created.values()) == {0}
     assert (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count()) == counts
 
@@ -47,3 +48,44 @@ def test_refused_outside_demo_mode(settings):
 def test_bad_scale_is_refused():
     with pytest.raises(CommandError, match="scale"):
         call_command("seed_demo", "--scale", "0", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_demo_requests_cover_the_states_and_languages():
+    from tsc_hub.assistance.models import AssistanceRequest
+
+    seed_demo()
+    states = set(AssistanceRequest.objects.values_list("state", flat=True))
+    assert states >= {
+        "draft",
+        "submitted",
+        "endorsed",
+        "in_clarification",
+        "accepted",
+        "declined",
+        "matching",
+        "matched",
+        "proposal",
+        "in_implementation",
+        "closed",
+        "withdrawn",
+    }
+    languages = set(AssistanceRequest.objects.values_list("original_language", flat=True))
+    assert languages == {"ar", "en", "es", "fr", "ru", "zh"}
+
+
+@pytest.mark.django_db
+def test_demo_matches_reach_every_step_of_the_funnel():
+    from tsc_hub.matching.models import Match
+
+    seed_demo()
+    states = set(Match.objects.values_list("state", flat=True))
+    assert states >= {
+        "suggested",
+        "contacted",
+        "provider_interested",
+        "provider_declined",
+        "requester_declined",
+        "agreed",
+        "project_started",
+    }

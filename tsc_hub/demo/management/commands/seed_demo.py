@@ -20,8 +20,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # One step per phase (organisations, centres, people) and one per 24 generated organisations.
-        total = 3 + max(options["scale"] - 1, 0)
+        # One step per phase (organisations, centres, people, offers, requests)
+        # and one per 24 generated organisations.
+        total = 5 + max(options["scale"] - 1, 0)
         steps = tqdm(desc="seed-demo", total=total, unit="step", disable=options["verbosity"] == 0)
 
         def advance(message: str) -> None:

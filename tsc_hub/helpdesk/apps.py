@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class HelpdeskConfig(AppConfig):
+    """Help desk: conversations on requests, answer templates, enquiries and FAQ, proposals."""
+
+    name = "tsc_hub.helpdesk"
+    label = "helpdesk"
+    default_auto_field = "django.db.models.BigAutoField"

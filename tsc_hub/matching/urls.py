@@ -1,0 +1,13 @@
+"""Pages of matches."""
+
+from django.urls import path
+
+from tsc_hub.matching import views
+
+app_name = "matching"
+urlpatterns = [
+    path("", views.match_list, name="list"),
+    path("<int:match_id>/", views.match_detail, name="detail"),
+    path("<int:match_id>/transition/", views.match_transition, name="transition"),
+    path("suggest/<int:request_id>/", views.suggest, name="suggest"),
+]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ProjectsConfig(AppConfig):
+    """Cooperation projects, funds mobilised, outputs and ratings."""
+
+    name = "tsc_hub.projects"
+    label = "projects"
+    default_auto_field = "django.db.models.BigAutoField"
