@@ -7,10 +7,13 @@ from tsc_hub.assistance.api import router as assistance_router
 from tsc_hub.centres.api import router as centres_router
 from tsc_hub.core.api import install_problem_handlers
 from tsc_hub.geography.api import router as geography_router
+from tsc_hub.helpdesk.api import router as helpdesk_router
 from tsc_hub.matching.api import router as matching_router
 from tsc_hub.notifications.api import router as notifications_router
 from tsc_hub.offers.api import router as offers_router
 from tsc_hub.organisations.api import router as organisations_router
+from tsc_hub.projects.api import router as projects_router
+from tsc_hub.proposals.api import router as proposals_router
 from tsc_hub.vocabularies.api import router as vocabularies_router
 
 api = NinjaAPI(
@@ -34,3 +37,6 @@ api.add_router("/notifications", notifications_router)
 api.add_router("/requests", assistance_router)
 api.add_router("/offers", offers_router)
 api.add_router("/matches", matching_router)
+api.add_router("/projects", projects_router)
+api.add_router("/helpdesk", helpdesk_router)
+api.add_router("/proposals", proposals_router)

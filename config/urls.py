@@ -26,6 +26,9 @@ urlpatterns += i18n_patterns(
     path("requests/", include("tsc_hub.assistance.urls")),
     path("offers/", include("tsc_hub.offers.urls")),
     path("matches/", include("tsc_hub.matching.urls")),
+    path("projects/", include("tsc_hub.projects.urls")),
+    path("helpdesk/", include("tsc_hub.helpdesk.urls")),
+    path("proposals/", include("tsc_hub.proposals.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

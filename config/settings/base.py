@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "tsc_hub.matching",
     "tsc_hub.projects",
     "tsc_hub.helpdesk",
+    "tsc_hub.chm",
+    "tsc_hub.proposals",
     "tsc_hub.portal",
     "tsc_hub.demo",
     "django.contrib.admin",
@@ -207,4 +209,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("TSC_HUB_LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

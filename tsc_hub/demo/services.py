@@ -26,7 +26,9 @@ from tsc_hub.centres.models import SupportCentre
 from tsc_hub.centres.services import save_centre
 from tsc_hub.core.exceptions import DomainError
 from tsc_hub.core.languages import UN_LANGUAGES
+from tsc_hub.demo.seed_helpdesk import seed_helpdesk
 from tsc_hub.demo.seed_offers import seed_offers
+from tsc_hub.demo.seed_projects import seed_projects
 from tsc_hub.demo.seed_requests import seed_requests
 from tsc_hub.geography.models import Party
 from tsc_hub.organisations.models import Organisation
@@ -109,6 +111,7 @@ class SeedReport:
             "profiles": 0,
             "offers": 0,
             "requests": 0,
+            "projects": 0,
         }
     )
 
@@ -247,4 +250,8 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     report.created.update(seed_offers(organisations=organisations))
     say(_("Requests for assistance"))
     report.created["requests"] = seed_requests(organisations=organisations)
+    say(_("Cooperation projects"))
+    report.created["projects"] = seed_projects()
+    say(_("Help desk conversations and enquiries"))
+    report.created.update(seed_helpdesk())
     return report

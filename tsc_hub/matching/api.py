@@ -11,9 +11,16 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from tsc_hub.accounts.auth import SIGNED_IN, signed_in_user
 from tsc_hub.assistance.models import AssistanceRequest
 from tsc_hub.core.exceptions import InvalidInput, NotFound
-from tsc_hub.matching import services
-from tsc_hub.matching.models import Match
-from tsc_hub.matching.schemas import FunnelOut, MatchIn, MatchOut, MatchTransitionIn
+from tsc_hub.matching import alerts, services
+from tsc_hub.matching.models import Match, SavedSearch
+from tsc_hub.matching.schemas import (
+    FunnelOut,
+    MatchIn,
+    MatchOut,
+    MatchTransitionIn,
+    SavedSearchIn,
+    SavedSearchOut,
+)
 from tsc_hub.matching.states import SUCCESSFUL
 from tsc_hub.matching.workflow import MATCH_WORKFLOW
 from tsc_hub.offers.models import Offer, ProviderProfile
@@ -55,6 +62,26 @@ def funnel(request: HttpRequest) -> FunnelOut:
         .values_list("state", "n")
     )
     return FunnelOut(counts=counts, successful=sum(counts.get(state, 0) for state in SUCCESSFUL))
+
+
+@router.get("/saved-searches", response=list[SavedSearchOut], summary="My saved searches")
+def list_searches(request: HttpRequest) -> Any:
+    return SavedSearch.objects.filter(owner=signed_in_user(request)).prefetch_related(
+        "parties", "gbf_targets", "assistance_types"
+    )
+
+
+@router.post(
+    "/saved-searches", response={201: SavedSearchOut}, summary="Be alerted of new requests like these"
+)
+def create_search(request: HttpRequest, payload: SavedSearchIn) -> Any:
+    return Status(201, alerts.save_search(owner=signed_in_user(request), **payload.dict()))
+
+
+@router.delete("/saved-searches/{search_id}", response={204: None}, summary="Remove a saved search")
+def remove_search(request: HttpRequest, search_id: int) -> Any:
+    alerts.delete_search(owner=signed_in_user(request), search_id=search_id)
+    return Status(204, None)
 
 
 @router.get("/{match_id}", response=MatchOut, summary="One match with its steps and my possible actions")

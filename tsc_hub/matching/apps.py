@@ -13,3 +13,12 @@ class MatchingConfig(AppConfig):
         from tsc_hub.matching.services import requests_matched_to_providers
 
         register_visibility(requests_matched_to_providers)
+
+        import datetime
+
+        from tsc_hub.core.periodic import register_periodic
+        from tsc_hub.matching.tasks import announce_new_requests_task
+
+        register_periodic(
+            "matching.saved_searches", datetime.timedelta(minutes=15), announce_new_requests_task.enqueue
+        )

@@ -83,3 +83,47 @@ class MatchStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.match_id}: {self.from_state} -{self.action}-> {self.to_state}"
+
+
+class SavedSearch(models.Model):
+    """A provider's standing question: tell me when a published request like this appears."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    parties = models.ManyToManyField(
+        "geography.Party", blank=True, related_name="+", verbose_name=_("Parties")
+    )
+    gbf_targets = models.ManyToManyField(
+        "vocabularies.Term", blank=True, related_name="+", verbose_name=_("GBF targets")
+    )
+    assistance_types = models.ManyToManyField(
+        "vocabularies.Term", blank=True, related_name="+", verbose_name=_("types of assistance")
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("saved search")
+        verbose_name_plural = _("saved searches")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SavedSearchHit(models.Model):
+    """A request already announced to a saved search; it is never announced twice."""
+
+    search = models.ForeignKey(SavedSearch, on_delete=models.CASCADE, related_name="hits")
+    request = models.ForeignKey("assistance.AssistanceRequest", on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["search", "request"], name="one_hit_per_search_and_request")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.search_id}:{self.request_id}"

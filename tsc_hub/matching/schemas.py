@@ -73,3 +73,31 @@ class MatchOut(Schema):
 class FunnelOut(Schema):
     counts: dict[str, int]
     successful: int
+
+
+class SavedSearchIn(Schema):
+    name: str
+    parties: list[str] = []
+    gbf_targets: list[str] = []
+    assistance_types: list[str] = []
+
+
+class SavedSearchOut(Schema):
+    id: int
+    name: str
+    parties: list[str]
+    gbf_targets: list[str]
+    assistance_types: list[str]
+    created_at: datetime.datetime
+
+    @staticmethod
+    def resolve_parties(obj: Any) -> list[str]:
+        return [party.code for party in obj.parties.all()]
+
+    @staticmethod
+    def resolve_gbf_targets(obj: Any) -> list[str]:
+        return [term.identifier for term in obj.gbf_targets.all()]
+
+    @staticmethod
+    def resolve_assistance_types(obj: Any) -> list[str]:
+        return [term.identifier for term in obj.assistance_types.all()]

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:match_id>/", views.match_detail, name="detail"),
     path("<int:match_id>/transition/", views.match_transition, name="transition"),
     path("suggest/<int:request_id>/", views.suggest, name="suggest"),
+    path("searches/", views.saved_searches, name="searches"),
+    path("searches/<int:search_id>/delete/", views.delete_saved_search, name="delete_search"),
 ]

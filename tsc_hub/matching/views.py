@@ -16,8 +16,9 @@ from tsc_hub.accounts.auth import signed_in_user
 from tsc_hub.accounts.policy import roles_held_for
 from tsc_hub.assistance.models import AssistanceRequest
 from tsc_hub.core.exceptions import DomainError
-from tsc_hub.matching import services
-from tsc_hub.matching.models import Match
+from tsc_hub.matching import alerts, services
+from tsc_hub.matching.forms import SavedSearchForm
+from tsc_hub.matching.models import Match, SavedSearch
 from tsc_hub.matching.states import DeclineReason
 from tsc_hub.matching.workflow import ACTION_LABELS, MATCH_WORKFLOW, STAFF
 from tsc_hub.offers.models import Offer, ProviderProfile
@@ -116,3 +117,34 @@ def suggest(request: HttpRequest, request_id: int) -> HttpResponse:
             messages.success(request, _("The provider was suggested."))
             return redirect("matching:detail", match_id=match.pk)
     return render(request, "matching/suggest.html", {"target": target, **_candidates(target)})
+
+
+@login_required
+def saved_searches(request: HttpRequest) -> HttpResponse:
+    """My saved searches, a form to add one, and buttons to remove them."""
+    user = signed_in_user(request)
+    form = SavedSearchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            alerts.save_search(owner=user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(
+                request, _("Your search was saved. You will be told of new requests that fit it.")
+            )
+            return redirect("matching:searches")
+    searches = SavedSearch.objects.filter(owner=user).prefetch_related(
+        "parties", "gbf_targets", "assistance_types"
+    )
+    return render(request, "matching/searches.html", {"form": form, "searches": searches})
+
+
+@login_required
+@require_POST
+def delete_saved_search(request: HttpRequest, search_id: int) -> HttpResponse:
+    try:
+        alerts.delete_search(owner=signed_in_user(request), search_id=search_id)
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    return redirect("matching:searches")

@@ -7,3 +7,9 @@ class ProjectsConfig(AppConfig):
     name = "tsc_hub.projects"
     label = "projects"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from tsc_hub.accounts import policy
+        from tsc_hub.projects.permissions import RULES
+
+        policy.register(RULES)

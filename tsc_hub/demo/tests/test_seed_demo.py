@@ -14,7 +14,7 @@ def test_seeding_twice_creates_nothing_the_second_time():
     counts = (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count())
     second = seed_demo(scale=2)
     assert first.created["organisations"] == 17 + 24
-    assert first.created["requests"] == 12
+    assert first.created["requests"] == 13
     assert set(second.created.values()) == {0}
     assert (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count()) == counts
 
@@ -67,6 +67,7 @@ def test_demo_requests_cover_the_states_and_languages():
         "matched",
         "proposal",
         "in_implementation",
+        "completed",
         "closed",
         "withdrawn",
     }

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from tsc_hub.assistance.services import transition_request
-from tsc_hub.assistance.tests.conftest import cast, centre, institution, kenya  # noqa: F401 (fixtures)
 from tsc_hub.assistance.tests.factories import make_request
 from tsc_hub.offers.tests.factories import OfferFactory, ProfileFactory
 from tsc_hub.organisations.tests.factories import OrganisationFactory
@@ -19,7 +18,7 @@ def provider_org(db: Any) -> Any:
 
 
 @pytest.fixture
-def world(cast: Any, institution: Any, provider_org: Any, person: Any) -> dict[str, Any]:  # noqa: F811
+def world(cast: Any, institution: Any, provider_org: Any, person: Any) -> dict[str, Any]:
     request = make_request(by=cast["focal_point"], organisation=institution)
     request = transition_request(request=request, action="submit", by=cast["focal_point"])
     request = transition_request(request=request, action="accept", by=cast["officer"])

@@ -1,5 +1,7 @@
 """The cooperation journey in a real browser: a focal point asks in French, the help desk clarifies, accepts
-and suggests a provider, both sides confirm. Screenshots of every step go to --browser-output."""
+and suggests a provider, both sides confirm, a project is run (milestone, funds, a technology transfer) and
+closed with both sides' ratings, and the tracker shows the days in each stage. Screenshots of every step go
+to --browser-output."""
 
 from __future__ import annotations
 
@@ -77,6 +79,65 @@ def _act(page: Any, action: str, reason: str = "") -> None:
     page.wait_for_load_state()
 
 
+def _form(page: Any, action_suffix: str) -> Any:
+    form = page.locator(f"form[action$='{action_suffix}']")
+    summary = page.locator(f"details:has(form[action$='{action_suffix}']) > summary")
+    if summary.count():
+        summary.first.click()
+    return form
+
+
+def _run_project(base: str, officer: Any, focal: Any, provider: Any, match_path: str, shots: Path) -> str:
+    """The help desk starts the project from the agreed match; both sides report and rate; it closes."""
+    match_id = match_path.strip("/").split("/")[-1]
+    officer.goto(f"{base}/en/projects/new/?match={match_id}")
+    officer.fill("#id_title", "Seagrass restoration in Lamu")
+    officer.locator(f"input[name=matches][value='{match_id}']").check()
+    officer.get_by_role("button", name="Start the project").click()
+    officer.wait_for_url(re.compile(r".*/en/projects/\d+/$"))
+    project_path = re.sub(r"^.*/en/", "/", officer.url)
+    milestone = _form(officer, "/milestones/")
+    milestone.locator("[name=title]").fill("Nursery of 5,000 shoots planted")
+    milestone.locator("[name=due_date]").fill("2027-06-30")
+    milestone.locator("button[type=submit]").click()
+    officer.wait_for_load_state()
+    funding = _form(officer, "/funding/")
+    funding.locator("[name=amount]").fill("20000")
+    funding.locator("[name=currency]").fill("USD")
+    funding.locator("[name=source]").select_option("gbf_fund")
+    funding.locator("[name=date]").fill("2026-11-20")
+    funding.locator("[name=evidence_url]").fill("https://example.org/gbff-grant-letter.pdf")
+    funding.locator("button[type=submit]").click()
+    officer.wait_for_load_state()
+    output = _form(officer, "/outputs/")
+    output.locator("[name=kind]").select_option("technology_transfer")
+    output.locator("[name=title]").fill("Seagrass transplanting technique")
+    output.locator("[name=from_country]").select_option("gb")
+    output.locator("[name=to_country]").select_option("ke")
+    output.locator("button[type=submit]").click()
+    officer.wait_for_load_state()
+    _act(officer, "start")
+    _act(officer, "complete")
+    for page, side, score in ((focal, "requester", "5"), (provider, "provider", "4")):
+        page.goto(f"{base}/en{project_path}")
+        rating = page.locator("form[action$='/ratings/']")
+        rating.locator("[name=side]").select_option(side)
+        rating.locator("[name=score]").select_option(score)
+        rating.locator("button[type=submit]").click()
+        page.wait_for_load_state()
+    officer.goto(f"{base}/en{project_path}")
+    report = officer.locator("form[action$='/edit/']")
+    report.locator("[name=final_report]").fill(
+        "5,000 shoots planted; 12 technicians trained in transplanting."
+    )
+    report.locator("button[type=submit]").click()
+    officer.wait_for_load_state()
+    _act(officer, "close")
+    assert "Closed" in officer.content()
+    officer.screenshot(path=str(shots / "journey-05-project-closed.png"), full_page=True)
+    return project_path
+
+
 def test_request_to_agreed_match(
     live_server: Any, journey_data: dict[str, int], browser: Any, shots: Path
 ) -> None:
@@ -126,8 +187,17 @@ def test_request_to_agreed_match(
     assert "Agreed" in provider.content()
     provider.screenshot(path=str(shots / "journey-04-agreed.png"), full_page=True)
 
+    _run_project(base, officer, focal, provider, match_path, shots)
+    officer.goto(f"{base}/en{request_path}")
+    outcome = officer.locator("form[action$='/outcome/']")
+    outcome.locator("[name=outcome]").fill("Seagrass restored on 40 ha; monitoring continues.")
+    outcome.locator("button[type=submit]").click()
+    officer.wait_for_load_state()
+    _act(officer, "close")
+    assert "Closed" in officer.content()
+
     focal.goto(f"{base}/fr{request_path}tracker/")
     tracker = focal.content()
     assert 'aria-current="step"' in tracker
-    assert focal.locator("td.days").count() >= 5
-    focal.screenshot(path=str(shots / "journey-05-tracker-fr.png"), full_page=True)
+    assert focal.locator("td.days").count() >= 9
+    focal.screenshot(path=str(shots / "journey-06-tracker-fr.png"), full_page=True)

@@ -1,0 +1,1 @@
+"""Pages of the help desk: request conversations, enquiries and the FAQ."""

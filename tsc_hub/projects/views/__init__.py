@@ -1,0 +1,1 @@
+"""Pages of projects (pages.py) and the actions taken from them (actions.py)."""
