@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -272,7 +272,6 @@ def data_from_request(request: AssistanceRequest) -> RequestData:
 
 __all__ = [
     "RequestData",
-    "asdict",
     "check_request_data",
     "create_request",
     "data_from_request",

@@ -111,6 +111,7 @@ def _run_project(base: str, officer: Any, focal: Any, provider: Any, match_path:
     officer.wait_for_load_state()
     output = _form(officer, "/outputs/")
     output.locator("[name=kind]").select_option("technology_transfer")
+    output.locator("[name=title]").fill("Seagrass transplanting technique")
     output.locator("[name=description]").fill("Transplanting seagrass shoots with biodegradable frames.")
     output.locator("[name=from_country]").select_option("gb")
     output.locator("[name=to_country]").select_option("ke")
@@ -120,6 +121,7 @@ def _run_project(base: str, officer: Any, focal: Any, provider: Any, match_path:
     assert "Nursery of 5,000 shoots planted" in page_text
     assert "20,000.00 USD" in page_text
     assert "biodegradable frames" in page_text
+    assert "Seagrass transplanting technique" in page_text
     _act(officer, "start")
     _act(officer, "complete")
     for page, side, score in ((focal, "requester", "5"), (provider, "provider", "4")):

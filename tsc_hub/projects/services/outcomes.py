@@ -27,7 +27,8 @@ from tsc_hub.projects.workflow import PARTICIPANTS
 
 K = OutputKind
 TRAINED = ("participants_women", "participants_men", "participants_other")
-# The fields each kind of output needs; `description` may accompany any of them.
+# The fields each kind of output needs; a `title` (what was transferred, the course, the venture) and a
+# `description` may accompany any of them.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
     K.TECHNOLOGY_TRANSFER: ("from_country", "to_country", "description"),
     K.EXPERT_EXCHANGE: ("experts_count", "from_country", "to_country"),
@@ -38,7 +39,6 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     K.EXPERT_NETWORK: ("title", "members_count"),
 }
 SPECIFIC = (
-    "title",
     "from_country",
     "to_country",
     "experts_count",
@@ -51,7 +51,7 @@ SPECIFIC = (
 
 @dataclass
 class OutputData:
-    """An output of a given kind; only the fields of that kind (KIND_FIELDS) may be given."""
+    """An output of a given kind; besides title and description, only that kind's fields (KIND_FIELDS)."""
 
     kind: str
     title: dict[str, str] = field(default_factory=dict)
@@ -97,8 +97,6 @@ def _resolve(problems: Problems, name: str, value: Any) -> Any:
         if centre is None:
             problems.add(name, _("Choose a support centre."))
         return centre
-    if name == "title":
-        return text(problems, name, value, required=True)
     return _count(problems, name, value, 0 if name in TRAINED else 1)
 
 
@@ -131,6 +129,7 @@ def check_output(data: OutputData) -> dict[str, Any]:
     values: dict[str, Any] = {
         "kind": data.kind,
         "description": text(problems, "description", data.description),
+        "title": text(problems, "title", data.title, required="title" in wanted),
     }
     for name in SPECIFIC:
         raw = getattr(data, name)

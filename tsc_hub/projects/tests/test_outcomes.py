@@ -68,6 +68,22 @@ def test_technology_is_not_transferred_within_one_country(world, project):
 
 
 @pytest.mark.django_db
+def test_any_output_may_be_named_and_a_name_is_required_where_it_is_the_point(world, project):
+    named = OutputData(
+        kind="technology_transfer",
+        from_country="gb",
+        to_country="ke",
+        title={"en": "Seagrass transplanting technique"},
+        description={"en": "Biodegradable frames"},
+    )
+    output = record_output(project=project, data=named, by=world["lab"])
+    assert output.title == {"en": "Seagrass transplanting technique"}
+    with pytest.raises(InvalidInput) as error:
+        record_output(project=project, data=OutputData(kind="joint_research"), by=world["lab"])
+    assert set(error.value.fields) == {"title"}
+
+
+@pytest.mark.django_db
 def test_negative_participants_are_refused(world, project):
     data = OutputData(kind="training", participants_women=-1, participants_men=5, participants_other=0)
     with pytest.raises(InvalidInput) as error:
