@@ -15,7 +15,7 @@ $(BIN)/activate:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/activate
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[solver]"
 
 install-dev: $(BIN)/activate
 	$(BIN)/pip install --quiet -e ".[dev]"

@@ -25,6 +25,9 @@ DEMO_MODE = env_bool("TSC_HUB_DEMO_MODE", False)
 SITE_NAME = "tsc-hub"
 # Where people reach the site; links in e-mails start with it.
 SITE_URL = env_str("TSC_HUB_SITE_URL", "http://127.0.0.1:8000")
+# Matching embeddings: "auto" (the multilingual sentence encoder if installed, else the n-gram fallback),
+# "use" (the encoder, required) or "char-ngram" (the fallback, for tests and small machines).
+MATCHING_EMBEDDER = env_str("TSC_HUB_EMBEDDER", "auto")
 
 INSTALLED_APPS = [
     # tsc-hub apps first so their templates override those of third-party apps.

@@ -14,6 +14,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {**TASKS["default"], "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 ACCOUNT_RATE_LIMITS = False
+# The sentence encoder takes seconds to load; tests of the database side use the n-gram fallback.
+MATCHING_EMBEDDER = "char-ngram"
 from config.settings.base import STATIC_ROOT  # noqa: E402
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -254,4 +254,15 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     report.created["projects"] = seed_projects()
     say(_("Help desk conversations and enquiries"))
     report.created.update(seed_helpdesk())
+    say(_("Matching engine: embeddings and suggestions"))
+    report.created["engine_suggestions"] = _seed_engine()
     return report
+
+
+def _seed_engine() -> int:
+    """Embed the demo records and store the engine's suggestions, as the worker would on its schedule."""
+    from tsc_hub.matching.suggestions import store_engine_suggestions
+    from tsc_hub.matching.vectors import refresh_embeddings
+
+    refresh_embeddings()
+    return store_engine_suggestions()

@@ -22,3 +22,15 @@ class MatchingConfig(AppConfig):
         register_periodic(
             "matching.saved_searches", datetime.timedelta(minutes=15), announce_new_requests_task.enqueue
         )
+
+        from tsc_hub.accounts import policy
+        from tsc_hub.matching.permissions import RULES
+        from tsc_hub.matching.tasks import refresh_embeddings_task, store_engine_suggestions_task
+
+        policy.register(RULES)
+        register_periodic(
+            "matching.embeddings", datetime.timedelta(minutes=5), refresh_embeddings_task.enqueue
+        )
+        register_periodic(
+            "matching.engine_suggestions", datetime.timedelta(days=1), store_engine_suggestions_task.enqueue
+        )

@@ -127,3 +127,94 @@ class SavedSearchHit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.search_id}:{self.request_id}"
+
+
+class RecordKind(models.TextChoices):
+    """The records the engine embeds."""
+
+    REQUEST = "request", _("request")
+    OFFER = "offer", _("offer")
+    PROFILE = "profile", _("provider profile")
+
+
+class Embedding(models.Model):
+    """A record's text as a float32 vector, with the model that made it; recomputed when the text changes."""
+
+    kind = models.CharField(max_length=10, choices=RecordKind.choices)
+    object_id = models.PositiveBigIntegerField()
+    model = models.CharField(_("model"), max_length=60)
+    model_version = models.CharField(_("model version"), max_length=40)
+    text_hash = models.CharField(max_length=64)
+    dimensions = models.PositiveIntegerField()
+    vector = models.BinaryField()
+    computed_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("embedding")
+        verbose_name_plural = _("embeddings")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="one_embedding_per_record")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id} ({self.model} {self.model_version})"
+
+
+class RankingModel(models.Model):
+    """A version of the signal weights: the hand-set default, or weights learned from decided suggestions
+    and used only when they evaluated better than the version before."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    weights = models.JSONField(_("weights"))
+    source = models.CharField(_("source"), max_length=20)  # "default" or "learned"
+    outcomes = models.PositiveIntegerField(_("decided suggestions used"), default=0)
+    evaluation = models.JSONField(_("evaluation"), default=dict, blank=True)
+    active = models.BooleanField(_("in use"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("ranking model")
+        verbose_name_plural = _("ranking models")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["active"], condition=models.Q(active=True), name="one_active_ranking_model"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.version} ({self.source})"
+
+
+class AssignmentRun(models.Model):
+    """A balanced global assignment computed for the coordination entity. Its pairs were stored as
+    suggestions for the help desks to confirm; the run keeps what fairness cost."""
+
+    min_share = models.FloatField(_("minimum share per regional group"))
+    priority_bonus = models.FloatField(_("priority for LDC and SIDS"))
+    solver = models.CharField(_("solver"), max_length=20)
+    seconds = models.FloatField(_("seconds"))
+    requests = models.PositiveIntegerField(_("open requests"))
+    providers = models.PositiveIntegerField(_("providers"))
+    assigned = models.PositiveIntegerField(_("assigned"))
+    total_quality = models.FloatField(_("total quality"))
+    unconstrained_quality = models.FloatField(_("total quality without fairness"))
+    fairness_cost = models.FloatField(_("cost of fairness"))
+    by_group = models.JSONField(_("assignments by regional group"), default=dict)
+    unconstrained_by_group = models.JSONField(default=dict)
+    quotas = models.JSONField(_("minimum per regional group"), default=dict)
+    pairs = models.JSONField(default=list)  # [[request id, "offer"|"profile", candidate id, quality], ...]
+    suggestions_created = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("assignment run")
+        verbose_name_plural = _("assignment runs")
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.created_at:%Y-%m-%d %H:%M}"

@@ -101,3 +101,126 @@ class SavedSearchOut(Schema):
     @staticmethod
     def resolve_assistance_types(obj: Any) -> list[str]:
         return [term.identifier for term in obj.assistance_types.all()]
+
+
+# --- The matching engine --------------------------------------------------------------------------------
+
+
+class ReasonOut(Schema):
+    signal: str = Field(description="semantic, gbf_targets, cbd_subjects, assistance_types, language, …")
+    label: str = Field(description="The signal in words, in the reader's language.")
+    value: float = Field(description="The signal's value, in [0, 1].")
+    contribution: float = Field(
+        description="What the signal added to the score (its value times its weight)."
+    )
+    share: int = Field(description="Percent of the score.")
+
+
+class CandidateOut(Schema):
+    kind: str = Field(description="offer or profile")
+    id: int
+    title: str
+    provider_organisation: int
+    url: str
+
+
+class SuggestionOut(Schema):
+    candidate: CandidateOut
+    score: float
+    reasons: list[ReasonOut]
+    match_id: int | None = Field(description="The open match of this pair, if there is one.")
+    match_state: str | None
+    may_decide: bool = Field(
+        description="An engine suggestion waiting for the help desk: confirm or dismiss."
+    )
+
+
+class SuggestionsOut(Schema):
+    request_id: int
+    suggestions: list[SuggestionOut]
+    excluded: int = Field(description="Published items left out by a hard constraint.")
+    request_vector_missing: bool
+    missing_vectors: int
+    degraded: bool = Field(description="The fallback embedder is in use: similarity is less precise.")
+    weights_version: int
+
+
+class WhyNotOut(Schema):
+    candidate: CandidateOut
+    codes: list[str] = Field(
+        description="Broken constraints: outside_coverage, deadline_passed, at_capacity."
+    )
+    problems: list[str] = Field(description="Why it is not suggested, in words.")
+    published: bool
+    in_catalogue: bool = Field(description="Whether the engine ranks it at all (published and open).")
+    score: float
+    reasons: list[ReasonOut]
+    rank: int | None = Field(description="Its place among the items that fit the request.")
+
+
+class DismissIn(Schema):
+    reason_code: str = Field(default="", description="A DeclineReason code (required).")
+    reason_text: str = ""
+
+
+class OpportunityOut(Schema):
+    request_id: int
+    title: str
+    party: str
+    party_name: str
+    score: float
+    reasons: list[ReasonOut]
+    candidate: CandidateOut = Field(description="Your offer or profile that fits best.")
+
+
+class AssignmentIn(Schema):
+    min_share: float = Field(default=0.1, ge=0, le=0.2, description="Minimum share per regional group.")
+    priority_bonus: float = Field(default=0.1, ge=0, le=1, description="Priority for LDC and SIDS.")
+
+
+class JobOut(Schema):
+    id: int
+    kind: str
+    state: str
+    done: int
+    total: int
+    percent: int
+    finished: bool
+    message: str
+    result: dict[str, Any]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class GroupOut(Schema):
+    group: str
+    label: str
+    fair: int
+    unconstrained: int
+    quota: int
+
+
+class PairOut(Schema):
+    request_id: int
+    kind: str
+    candidate_id: int
+    quality: float
+
+
+class AssignmentRunOut(Schema):
+    id: int
+    created_at: datetime.datetime
+    min_share: float
+    priority_bonus: float
+    solver: str
+    seconds: float
+    requests: int
+    providers: int
+    assigned: int
+    total_quality: float
+    unconstrained_quality: float
+    fairness_cost: float
+    fairness_cost_percent: float
+    groups: list[GroupOut]
+    pairs: list[PairOut]
+    suggestions_created: int

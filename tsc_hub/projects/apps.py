@@ -13,3 +13,8 @@ class ProjectsConfig(AppConfig):
         from tsc_hub.projects.permissions import RULES
 
         policy.register(RULES)
+
+        from tsc_hub.matching.engine_records import register_rating_source
+        from tsc_hub.projects.querysets import provider_ratings
+
+        register_rating_source(provider_ratings)

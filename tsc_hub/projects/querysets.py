@@ -49,3 +49,20 @@ class ExchangeRateQuerySet(models.QuerySet[Any]):
     def latest_on(self, currency: str, day: datetime.date) -> Any:
         """The most recent rate of a currency on or before a day, or None."""
         return self.filter(currency=currency.upper(), date__lte=day).order_by("-date").first()
+
+
+def provider_ratings(organisation_ids: Any) -> dict[int, float]:
+    """Organisation -> mean rating the requester side gave the projects it provided, scaled from 1–5 to
+    0–1: the matching engine's closure-rating part of a provider's track record."""
+    from django.db.models import Avg
+
+    from tsc_hub.projects.models import ProjectPartner
+
+    rows = (
+        ProjectPartner.objects.filter(
+            organisation_id__in=list(organisation_ids), role="provider", project__ratings__side="requester"
+        )
+        .values("organisation_id")
+        .annotate(mean=Avg("project__ratings__score"))
+    )
+    return {row["organisation_id"]: (float(row["mean"]) - 1) / 4 for row in rows if row["mean"] is not None}

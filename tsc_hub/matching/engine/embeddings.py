@@ -63,13 +63,17 @@ _SPACES = re.compile(r"\s+")
 
 class TfidfEmbedder:
     """Character n-gram TF-IDF, hashed into `dimensions` columns; IDF is computed over each `embed` call,
-    so embed requests and items together for comparable vectors."""
+    so embed requests and items together for comparable vectors (or pass idf=False)."""
 
     name = "tfidf"
 
-    def __init__(self, ngram_range: tuple[int, int] = (3, 5), dimensions: int = 2**14) -> None:
+    def __init__(
+        self, ngram_range: tuple[int, int] = (3, 5), dimensions: int = 2**14, *, idf: bool = True
+    ) -> None:
         self._low, self._high = ngram_range
         self._dimensions = dimensions
+        # Without IDF, vectors embedded in different calls are comparable (stored vectors need that).
+        self._idf = idf
 
     def _grams(self, text: str) -> Counter[int]:
         counts: Counter[int] = Counter()
@@ -92,7 +96,7 @@ class TfidfEmbedder:
         total = len(texts)
         for row, counts in enumerate(grams):
             for column, count in counts.items():
-                idf = math.log((1 + total) / (1 + document_frequency[column])) + 1.0
+                idf = math.log((1 + total) / (1 + document_frequency[column])) + 1.0 if self._idf else 1.0
                 matrix[row, column] = (1.0 + math.log(count)) * idf
         return normalise(matrix)
 

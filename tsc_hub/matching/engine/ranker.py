@@ -1,41 +1,23 @@
-"""Ranking items for requests: hard constraints first, then a weighted sum of signals."""
+"""Ranking items for requests: hard constraints first, then a weighted sum of signals, with reasons."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from tsc_hub.matching.engine.constraints import violations
-from tsc_hub.matching.engine.embeddings import Embedder
+from tsc_hub.matching.engine.embeddings import Embedder, Matrix
+from tsc_hub.matching.engine.index import Floats, ItemIndex
 from tsc_hub.matching.engine.records import ItemRecord, RequestRecord
-from tsc_hub.matching.engine.signals import (
-    DEFAULT_HIERARCHY,
-    Hierarchy,
-    language_compatibility,
-    semantic_similarity,
-    vocabulary_overlap,
-)
+from tsc_hub.matching.engine.scoring import Reason, Weights, explain, pair_signals, total
+from tsc_hub.matching.engine.signals import DEFAULT_HIERARCHY, Hierarchy
 
+BLOCK = 64  # requests whose similarities are computed in one matrix product
 
-@dataclass(frozen=True)
-class Weights:
-    """How much each signal counts; the default weights add up to 1."""
-
-    semantic: float = 0.5
-    gbf_targets: float = 0.15
-    cbd_subjects: float = 0.15
-    assistance_types: float = 0.1
-    language: float = 0.1
-
-
-@dataclass(frozen=True)
-class Reason:
-    signal: str
-    contribution: float
-
-    def as_dict(self) -> dict[str, str | float]:
-        return {"signal": self.signal, "contribution": round(self.contribution, 4)}
+__all__ = ["Excluded", "RankResult", "Ranked", "Ranker", "Reason", "Weights", "WhyNot", "record_text"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +33,15 @@ class Excluded:
 
     item_id: str
     codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WhyNot:
+    """A pair explained: the constraints it breaks (if any), and the score it has or would have."""
+
+    codes: tuple[str, ...]
+    score: float
+    reasons: tuple[Reason, ...]
 
 
 @dataclass(frozen=True)
@@ -75,45 +66,119 @@ def record_text(texts: dict[str, str]) -> str:
 
 class Ranker:
     def __init__(
-        self, embedder: Embedder, weights: Weights | None = None, hierarchy: Hierarchy | None = None
+        self, embedder: Embedder | None, weights: Weights | None = None, hierarchy: Hierarchy | None = None
     ) -> None:
+        """`embedder` may be None when every vector comes precomputed (rank_one, rank_many)."""
         self.embedder = embedder
         self.weights = weights or Weights()
         self.hierarchy = DEFAULT_HIERARCHY if hierarchy is None else hierarchy
 
-    def _signals(self, request: RequestRecord, item: ItemRecord, semantic: float) -> dict[str, float]:
-        return {
-            "semantic": semantic,
-            "gbf_targets": vocabulary_overlap(request.gbf_targets, item.gbf_targets, self.hierarchy),
-            "cbd_subjects": vocabulary_overlap(request.cbd_subjects, item.cbd_subjects, self.hierarchy),
-            "assistance_types": vocabulary_overlap(
-                request.assistance_types, item.assistance_types, self.hierarchy
-            ),
-            "language": language_compatibility(request.languages, item.languages),
-        }
+    def embed(self, records: Sequence[RequestRecord | ItemRecord]) -> Matrix:
+        if self.embedder is None:
+            raise ValueError("this ranker has no embedder: pass precomputed vectors")
+        return self.embedder.embed([record_text(record.texts) for record in records])
+
+    def index(self, items: Sequence[ItemRecord], vectors: Matrix) -> ItemIndex:
+        return ItemIndex(items, vectors, self.hierarchy)
 
     def rank(
-        self, requests: Sequence[RequestRecord], items: Sequence[ItemRecord], as_of: dt.date, top: int = 10
+        self,
+        requests: Sequence[RequestRecord],
+        items: Sequence[ItemRecord],
+        as_of: dt.date,
+        top: int = 10,
+        *,
+        explain_excluded: bool = False,
     ) -> Iterator[RankResult]:
-        """One result per request, in order: at most `top` items, best first (ties by item id)."""
-        texts = [record_text(record.texts) for record in requests] + [
-            record_text(record.texts) for record in items
-        ]
-        vectors = self.embedder.embed(texts)
-        similarity = semantic_similarity(vectors[: len(requests)], vectors[len(requests) :])
-        weights = {spec.name: float(getattr(self.weights, spec.name)) for spec in fields(self.weights)}
-        for row, request in enumerate(requests):
-            ranked: list[Ranked] = []
-            excluded: list[Excluded] = []
-            for column, item in enumerate(items):
-                codes = violations(request, item, as_of)
-                if codes:
-                    excluded.append(Excluded(item.id, tuple(codes)))
-                    continue
-                values = self._signals(request, item, float(similarity[row, column]))
-                reasons = tuple(
-                    Reason(name, weights[name] * value) for name, value in values.items() if weights[name]
+        """One result per request, in order: at most `top` items, best first (ties by item id).
+
+        Requests and items are embedded together: the TF-IDF fallback's weights depend on the whole corpus.
+        """
+        vectors = self.embed([*requests, *items])
+        index = self.index(items, vectors[len(requests) :])
+        yield from self.rank_many(index, requests, vectors[: len(requests)], as_of, top, explain_excluded)
+
+    def rank_many(
+        self,
+        index: ItemIndex,
+        requests: Sequence[RequestRecord],
+        request_vectors: Matrix,
+        as_of: dt.date,
+        top: int = 10,
+        explain_excluded: bool = False,
+    ) -> Iterator[RankResult]:
+        """`rank_one` for each request; similarities are computed a block of requests at a time, one
+        matrix product per block instead of one matrix-vector product per request."""
+        for start in range(0, len(requests), BLOCK):
+            block = request_vectors[start : start + BLOCK]
+            similarity = index.semantic(block) if self.weights.semantic else None
+            for offset, request in enumerate(requests[start : start + BLOCK]):
+                yield self.rank_one(
+                    index,
+                    request,
+                    block[offset],
+                    as_of,
+                    top,
+                    explain_excluded=explain_excluded,
+                    semantic=None if similarity is None else similarity[offset],
                 )
-                ranked.append(Ranked(item.id, sum(reason.contribution for reason in reasons), reasons))
-            ranked.sort(key=lambda entry: (-entry.score, entry.item_id))
-            yield RankResult(request.id, ranked[: max(top, 0)], excluded)
+
+    def rank_one(
+        self,
+        index: ItemIndex,
+        request: RequestRecord,
+        request_vector: Matrix,
+        as_of: dt.date,
+        top: int = 10,
+        *,
+        explain_excluded: bool = False,
+        semantic: Floats | None = None,
+    ) -> RankResult:
+        """The best `top` items of `index` for one request whose embedding is `request_vector`."""
+        weights = self.weights.as_dict()
+        scored = index.top(request, request_vector, weights, as_of, top, semantic)
+        ranked = []
+        for rank, position in enumerate(scored.positions):
+            reasons = tuple(
+                Reason(name, float(values[rank]), weights[name] * float(values[rank]))
+                for name, values in scored.values.items()
+            )
+            # The score shown is the sum of the reasons shown, exactly; the order came from float32 sums.
+            ranked.append(Ranked(index.items[position].id, total(reasons), reasons))
+        excluded = self._excluded(index, request, as_of) if explain_excluded else []
+        return RankResult(request.id, ranked, excluded)
+
+    @staticmethod
+    def _excluded(index: ItemIndex, request: RequestRecord, as_of: dt.date) -> list[Excluded]:
+        masks = index.violation_masks(request, as_of)
+        broken = np.zeros(len(index), dtype=bool)
+        for mask in masks.values():
+            broken |= mask
+        return [
+            Excluded(index.items[position].id, tuple(code for code, mask in masks.items() if mask[position]))
+            for position in np.flatnonzero(broken)
+        ]
+
+    def why_not(self, request: RequestRecord, item: ItemRecord, semantic: float, as_of: dt.date) -> WhyNot:
+        """One pair explained, whether or not it ranks: broken constraints and every signal's share."""
+        reasons = explain(self.weights, pair_signals(request, item, semantic, self.hierarchy))
+        return WhyNot(tuple(violations(request, item, as_of)), total(reasons), reasons)
+
+    def score_pairs(
+        self,
+        item: ItemRecord,
+        item_vector: Matrix,
+        requests: Sequence[RequestRecord],
+        request_vectors: Matrix,
+        as_of: dt.date,
+        top: int = 10,
+    ) -> list[tuple[str, float, tuple[Reason, ...]]]:
+        """The reverse ranking: the requests one item could serve, best first (ties by request id)."""
+        similarity = request_vectors @ item_vector if len(requests) else np.zeros(0, dtype=np.float32)
+        found = []
+        for row, request in enumerate(requests):
+            explained = self.why_not(request, item, float(similarity[row]), as_of)
+            if not explained.codes:
+                found.append((request.id, explained.score, explained.reasons))
+        found.sort(key=lambda entry: (-entry[1], entry[0]))
+        return found[: max(top, 0)]

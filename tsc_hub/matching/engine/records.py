@@ -60,6 +60,10 @@ class ItemRecord:
     deadline: dt.date | None = None
     capacity_left: int | None = None
     languages: frozenset[str] = field(default_factory=frozenset)
+    # The provider's smoothed acceptance and rating record in [0, 1]; None when it has no history.
+    track_record: float | None = None
+    # The organisation behind the item: offers and the profile of one provider share its capacity.
+    provider: str = ""
 
 
 def _required(obj: Mapping[str, Any], name: str, prefix: str = "") -> Any:
@@ -141,6 +145,22 @@ def _languages(
     return found or frozenset(texts)
 
 
+def _optional_string(extra: Mapping[str, Any], name: str) -> str | None:
+    value = extra.get(name)
+    if value is not None and not isinstance(value, str):
+        raise RecordError(f"tschub.{name}", "must be a string")
+    return value
+
+
+def _track_record(extra: Mapping[str, Any]) -> float | None:
+    value = extra.get("trackRecord")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise RecordError("tschub.trackRecord", "must be a number from 0 to 1")
+    return float(value)
+
+
 def parse_request(obj: Any) -> RequestRecord:
     """A bbiRequest record; RecordError names the first field that makes it unusable."""
     identifier, schema, header_languages = _header(obj)
@@ -184,6 +204,8 @@ def parse_item(obj: Any, resolver: RegionResolver = no_regions) -> ItemRecord:
         raise RecordError("tschub.capacityLeft", "must be an integer")
     return ItemRecord(
         id=identifier,
+        provider=_optional_string(extra, "provider") or identifier,
+        track_record=_track_record(extra),
         kind=kind,
         coverage_terms=coverage,
         coverage_countries=frozenset(countries),

@@ -36,10 +36,14 @@ def semantic_similarity(requests: Matrix, items: Matrix) -> Matrix:
     return np.clip(requests @ items.T, 0.0, 1.0).astype(np.float32)
 
 
+def related_terms(term: str, hierarchy: Hierarchy) -> frozenset[str]:
+    """The terms one step broader or narrower than `term`."""
+    broader = frozenset(parent for parent, children in hierarchy.items() if term in children)
+    return hierarchy.get(term, frozenset()) | broader
+
+
 def _related(term: str, others: frozenset[str], hierarchy: Hierarchy) -> bool:
-    if hierarchy.get(term, frozenset()) & others:
-        return True
-    return any(term in hierarchy.get(other, frozenset()) for other in others)
+    return bool(related_terms(term, hierarchy) & others)
 
 
 def vocabulary_overlap(wanted: frozenset[str], offered: frozenset[str], hierarchy: Hierarchy) -> float:
@@ -62,3 +66,19 @@ def language_compatibility(wanted: Iterable[str], offered: Iterable[str]) -> flo
     if not wanted_set or not offered_set:
         return 0.5
     return 1.0 if wanted_set & offered_set else 0.0
+
+
+NEUTRAL = 0.5
+FULL_CAPACITY = 3  # cooperations a provider can still take on at which the capacity signal is full
+
+
+def track_record_signal(record: float | None) -> float:
+    """The provider's smoothed record from the funnel in [0, 1]; a provider without history is neutral."""
+    return NEUTRAL if record is None else min(max(record, 0.0), 1.0)
+
+
+def capacity_signal(capacity_left: int | None) -> float:
+    """1 when the provider has room (or no stated limit), less as it fills up; 0 when full."""
+    if capacity_left is None:
+        return 1.0
+    return min(max(capacity_left, 0), FULL_CAPACITY) / FULL_CAPACITY

