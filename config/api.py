@@ -4,10 +4,12 @@ from ninja import NinjaAPI
 
 from tsc_hub.accounts.api import router as accounts_router
 from tsc_hub.assistance.api import router as assistance_router
+from tsc_hub.capacity.api import router as capacity_router
 from tsc_hub.centres.api import router as centres_router
 from tsc_hub.core.api import install_problem_handlers
 from tsc_hub.geography.api import router as geography_router
 from tsc_hub.helpdesk.api import router as helpdesk_router
+from tsc_hub.knowledge.api import router as knowledge_router
 from tsc_hub.matching.api import router as matching_router
 from tsc_hub.notifications.api import router as notifications_router
 from tsc_hub.offers.api import router as offers_router
@@ -39,4 +41,6 @@ api.add_router("/offers", offers_router)
 api.add_router("/matches", matching_router)
 api.add_router("/projects", projects_router)
 api.add_router("/helpdesk", helpdesk_router)
+api.add_router("/capacity", capacity_router)
 api.add_router("/proposals", proposals_router)
+api.add_router("/resources", knowledge_router)

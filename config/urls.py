@@ -2,16 +2,20 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from config.api import api
+from tsc_hub.portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False), name="api-docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", include("tsc_hub.portal.health_urls")),
+    path("oai", include("tsc_hub.knowledge.oai.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,7 +32,11 @@ urlpatterns += i18n_patterns(
     path("matches/", include("tsc_hub.matching.urls")),
     path("projects/", include("tsc_hub.projects.urls")),
     path("helpdesk/", include("tsc_hub.helpdesk.urls")),
+    path("capacity/", include("tsc_hub.capacity.urls")),
     path("proposals/", include("tsc_hub.proposals.urls")),
+    path("resources/", include("tsc_hub.knowledge.urls")),
+    path("search/", include("tsc_hub.search.urls")),
+    path("harvest/", include("tsc_hub.harvest.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

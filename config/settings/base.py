@@ -29,6 +29,11 @@ SITE_URL = env_str("TSC_HUB_SITE_URL", "http://127.0.0.1:8000")
 # "use" (the encoder, required) or "char-ngram" (the fallback, for tests and small machines).
 MATCHING_EMBEDDER = env_str("TSC_HUB_EMBEDDER", "auto")
 
+# OAI-PMH provider at /oai: repository identifier (default: the host of SITE_URL), contact, page size.
+OAI_REPOSITORY_ID = env_str("TSC_HUB_OAI_REPOSITORY_ID", "")
+OAI_ADMIN_EMAIL = env_str("TSC_HUB_OAI_ADMIN_EMAIL", "")
+OAI_PAGE_SIZE = env_int("TSC_HUB_OAI_PAGE_SIZE", 100)
+
 INSTALLED_APPS = [
     # tsc-hub apps first so their templates override those of third-party apps.
     "tsc_hub.core",
@@ -43,11 +48,16 @@ INSTALLED_APPS = [
     "tsc_hub.matching",
     "tsc_hub.projects",
     "tsc_hub.helpdesk",
+    "tsc_hub.knowledge",
+    "tsc_hub.capacity",
     "tsc_hub.chm",
+    "tsc_hub.harvest",
     "tsc_hub.proposals",
     "tsc_hub.portal",
     "tsc_hub.demo",
+    "tsc_hub.search",
     "django.contrib.admin",
+    "django.contrib.sitemaps",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

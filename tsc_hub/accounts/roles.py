@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     COORDINATION_STAFF = "coordination_staff", _("Coordination entity staff")
     ADVISORY_MEMBER = "advisory_member", _("Advisory committee member")
     APPLICATION_REVIEWER = "application_reviewer", _("Application reviewer")
+    KNOWLEDGE_REVIEWER = "knowledge_reviewer", _("Knowledge hub reviewer")
     PLATFORM_ADMIN = "platform_admin", _("Platform administrator")
 
 
@@ -36,6 +37,7 @@ ROLE_SCOPE: dict[str, str] = {
     Role.COORDINATION_STAFF: ScopeKind.GLOBAL,
     Role.ADVISORY_MEMBER: ScopeKind.GLOBAL,
     Role.APPLICATION_REVIEWER: ScopeKind.GLOBAL,
+    Role.KNOWLEDGE_REVIEWER: ScopeKind.GLOBAL,
     Role.PLATFORM_ADMIN: ScopeKind.GLOBAL,
 }
 

@@ -39,9 +39,9 @@ class UnknownTerm(models.Model):
     """A CHM value tsc-hub cannot resolve (a vocabulary term, an "Other" term with its customValue, a
     reference to a CHM record), kept with the record it came with so that export writes it back."""
 
-    record_type = models.CharField("CHM schema", max_length=30)  # bbiRequest, bbiOpportunity, bbiProfile
+    record_type = models.CharField("CHM schema", max_length=30)  # a schema of chm.mapping.SCHEMAS
     record_id = models.PositiveBigIntegerField("record id")
-    field = models.CharField("CHM field", max_length=64)  # e.g. "assistanceTypes", "tschub.gbfTargets"
+    field = models.CharField("CHM field", max_length=64)  # e.g. "assistanceTypes", "tschub.owner"
     identifier = models.CharField("identifier", max_length=200)
     custom_value = models.JSONField("custom value", default=dict, blank=True)
 

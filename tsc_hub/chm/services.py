@@ -24,7 +24,7 @@ from tsc_hub.chm.mapping import (
     read_record,
     write_record,
 )
-from tsc_hub.chm.mapping.common import SchemaMapping, base_identifier
+from tsc_hub.chm.mapping.common import ORGANIZATION, SchemaMapping, base_identifier
 from tsc_hub.chm.mapping.writing import kept_terms_of
 from tsc_hub.chm.models import ExternalReference, ReferenceKind, UnknownTerm
 from tsc_hub.core.audit import record_event
@@ -68,6 +68,7 @@ class _Item:
     """A record of the file on its way in: its label for messages, what it says, what is wrong with it."""
 
     label: str
+    raw: Any = None
     mapped: Mapped | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -82,25 +83,83 @@ def import_records(
     skip_invalid: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import a file of bbiRequest, bbiOpportunity and bbiProfile records, upserting by header.identifier.
+    """Import a file of CHM records of any of the SCHEMAS, upserting by header.identifier.
 
-    Every record is checked before anything is written; then all are written in one transaction. Any
-    problem raises InvalidInput naming every bad record and writes nothing, unless `skip_invalid`: then
-    the good records are written and the bad ones reported as skipped.
+    Every record is checked before anything is written; then all are written in one transaction,
+    `organization` records first, so that the other records of the file may name them. Any problem raises
+    InvalidInput naming every bad record and writes nothing, unless `skip_invalid`: then the good records
+    are written and the bad ones reported as skipped.
     """
+    name = Path(path).name
     entries = read_records(path)
+    _refuse_thesaurus(name, entries)
     _check_organisation_exists(fallback_organisation)
-    items = _read_all(entries, Resolver(fallback_organisation=fallback_organisation))
+    resolver = Resolver(fallback_organisation=fallback_organisation)
+    items = _read_all(entries, resolver)
     failures = [item for item in items if item.problems]
     if failures and not skip_invalid:
-        raise _problems_error(failures)
+        raise _problems_error(name, failures)
     report = ImportReport()
+    ready = [item for item in items if item.mapped]
+    organisations = [item for item in ready if item.mapped and item.mapped.schema == ORGANIZATION]
+    others = [item for item in ready if item.mapped and item.mapped.schema != ORGANIZATION]
+    counter = _Counter(len(ready), progress)
     with transaction.atomic():
-        failures += _write_all([item for item in items if item.mapped], report, progress)
+        failures += _write_all(organisations, report, counter)
+        if resolver.placeholders_used:  # records naming organisations of the file: read them again
+            rereader = Resolver(fallback_organisation=fallback_organisation)
+            failures += [item for item in others if not _reread(item, rereader)]
+            others = [item for item in others if item.mapped]
+        failures += _write_all(others, report, counter)
         if failures and not skip_invalid:
-            raise _problems_error(failures)
+            raise _problems_error(name, failures)
     report.skipped = [(item.label, "; ".join(item.problems)) for item in failures]
     return report
+
+
+class _Counter:
+    """Progress over the records written, whatever group they are written in."""
+
+    def __init__(self, total: int, progress: Progress | None) -> None:
+        self.done, self.total, self.progress = 0, total, progress
+
+    def step(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _reread(item: _Item, resolver: Resolver) -> bool:
+    """Read a record again, now that the organisations of its file are written; False if it fails now."""
+    try:
+        item.mapped = read_record(item.raw, resolver)
+    except RecordInvalid as invalid:
+        item.problems.extend(invalid.problems)
+        item.mapped = None
+        return False
+    return True
+
+
+def _is_term(raw: Any) -> bool:
+    """A CHM thesaurus term ({termId, identifier, title...}), or a group of term labels by domain."""
+    if not isinstance(raw, dict) or "header" in raw:
+        return False
+    if "identifier" in raw and ("termId" in raw or "title" in raw or "name" in raw):
+        return True
+    return any(
+        isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values())
+        for value in raw.values()
+    )
+
+
+def _refuse_thesaurus(name: str, entries: list[Entry]) -> None:
+    """A thesaurus terms file holds no records: say which command reads it."""
+    if entries and all(_is_term(entry.raw) for entry in entries):
+        message = (
+            f"{name} holds CHM thesaurus terms, not records; nothing was imported. Import them with "
+            f"`tsc-hub vocab import-chm {name} --vocabulary ID`."
+        )
+        raise InvalidInput(message, fields={"file": [message]})
 
 
 def _check_organisation_exists(pk: int | None) -> None:
@@ -117,12 +176,23 @@ def _label(entry: Entry) -> str:
     return f"record {entry.number}"
 
 
+def _header(raw: Any) -> dict[str, Any]:
+    header = raw.get("header") if isinstance(raw, dict) else None
+    return header if isinstance(header, dict) else {}
+
+
 def _read_all(entries: list[Entry], resolver: Resolver) -> list[_Item]:
     """Every record read and checked; a header.identifier repeated in the file is a problem."""
+    resolver.expect_organisations(
+        str(_header(entry.raw).get("identifier"))
+        for entry in entries
+        if _header(entry.raw).get("schema") == ORGANIZATION
+        and isinstance(_header(entry.raw).get("identifier"), str)
+    )
     items: list[_Item] = []
     seen: dict[tuple[str, str], str] = {}
     for entry in entries:
-        item = _Item(_label(entry))
+        item = _Item(_label(entry), raw=entry.raw)
         items.append(item)
         if entry.problem:
             item.problems.append(entry.problem)
@@ -132,7 +202,8 @@ def _read_all(entries: list[Entry], resolver: Resolver) -> list[_Item]:
         except RecordInvalid as invalid:
             item.problems.extend(invalid.problems)
             continue
-        key = (item.mapped.schema, item.mapped.identifier)
+        # Schemas sharing a model (resource, capacityBuildingInitiative) share its identifiers.
+        key = (SCHEMAS[item.mapped.schema].model._meta.label, item.mapped.identifier)
         if key in seen:
             item.problems.append(f"header.identifier: already used by {seen[key]}")
             item.mapped = None
@@ -140,19 +211,19 @@ def _read_all(entries: list[Entry], resolver: Resolver) -> list[_Item]:
     return items
 
 
-def _problems_error(failures: list[_Item]) -> InvalidInput:
+def _problems_error(name: str, failures: list[_Item]) -> InvalidInput:
     lines = [f"{item.label}: {problem}" for item in failures for problem in item.problems]
     message = (
-        f"The file cannot be imported; nothing was written. {len(lines)} problem(s) "
+        f"{name}: the file cannot be imported; nothing was written. {len(lines)} problem(s) "
         f"in {len(failures)} record(s):\n" + "\n".join(f"  {line}" for line in lines)
     )
     return InvalidInput(message, fields={item.label: item.problems for item in failures})
 
 
-def _write_all(items: list[_Item], report: ImportReport, progress: Progress | None) -> list[_Item]:
+def _write_all(items: list[_Item], report: ImportReport, counter: _Counter) -> list[_Item]:
     """Write each record in its own savepoint; the records the services refused, with why."""
     refused: list[_Item] = []
-    for done, item in enumerate(items, start=1):
+    for item in items:
         assert item.mapped is not None
         try:
             with transaction.atomic():
@@ -163,8 +234,7 @@ def _write_all(items: list[_Item], report: ImportReport, progress: Progress | No
         else:
             getattr(report, outcome).append(item.label)
             report.warnings.extend(f"{item.label}: {warning}" for warning in item.mapped.warnings)
-        if progress is not None:
-            progress(done, len(items))
+        counter.step()
     return refused
 
 
@@ -176,14 +246,17 @@ def _describe(error: DomainError) -> list[str]:
 def _write(mapped: Mapped) -> str:
     """Create or update one record through its services; "unchanged" when it already says the same."""
     mapping = SCHEMAS[mapped.schema]
-    record = mapping.model._default_manager.filter(chm_identifier=mapped.identifier).first()
+    record = mapping.stored(mapped.identifier)
     if record is None:
         record, outcome = mapping.create(mapped), CREATED
+        if mapping.created is not None:
+            mapping.created(record, mapped)
     else:
         stored = mapping.data_of(record)
-        if mapped.same_content(stored, kept_terms_of(mapped.schema, [record.pk]).get(record.pk, [])):
+        kept = kept_terms_of(mapped.schema, [record.pk]).get(record.pk, [])
+        if mapped.same_content(stored, kept, mapping.comparable):
             return UNCHANGED
-        if mapped.data != stored:
+        if mapping.comparable(mapped.data) != mapping.comparable(stored):
             record = mapping.update(record, mapped)
         outcome = UPDATED
     _keep_terms(mapped, record)
@@ -193,7 +266,10 @@ def _write(mapped: Mapped) -> str:
 
 
 def _keep_terms(mapped: Mapped, record: models.Model) -> None:
-    UnknownTerm.objects.filter(record_type=mapped.schema, record_id=record.pk).delete()
+    """Replace the kept terms of a record (under any schema of its model: a record may change schema)."""
+    model = SCHEMAS[mapped.schema].model
+    schemas = [name for name, mapping in SCHEMAS.items() if mapping.model is model]
+    UnknownTerm.objects.filter(record_type__in=schemas, record_id=record.pk).delete()
     UnknownTerm.objects.bulk_create(
         UnknownTerm(
             record_type=mapped.schema,
@@ -214,18 +290,27 @@ def export_records(
 ) -> ExportResult:
     """The CHM records of one schema (all, or those with the given identifiers), ordered by id.
 
-    Exporting all records first gives those without a chm_identifier one ("tsc-<schema>-<pk>"), stored.
+    Exporting all records first gives those without a chm_identifier one ("tsc-<schema>-<pk>"), stored
+    (organisations are named by their link to the CHM, else "tsc-org-<pk>": they need none).
     """
     mapping = SCHEMAS.get(schema)
     if mapping is None:
         message = f"--schema: “{schema}” is not one of {', '.join(SCHEMAS)}."
         raise InvalidInput(message, fields={"schema": [message]})
-    assigned = 0 if identifiers else assign_chm_identifiers(mapping=mapping)
-    queryset = mapping.model._default_manager.order_by("pk").prefetch_related(*mapping.prefetch)
-    if identifiers:
+    assigned = (
+        0 if identifiers or not mapping.keeps_chm_identifier else assign_chm_identifiers(mapping=mapping)
+    )
+    queryset = mapping.queryset().order_by("pk").prefetch_related(*mapping.prefetch)
+    missing: list[str] = []
+    if identifiers and mapping.keeps_chm_identifier:
         queryset = queryset.filter(chm_identifier__in=identifiers)
+        found = set(queryset.values_list("chm_identifier", flat=True))
+        missing = sorted(set(identifiers) - found)
+    elif identifiers:
+        named = {identifier: mapping.stored(identifier) for identifier in identifiers}
+        missing = sorted(identifier for identifier, record in named.items() if record is None)
+        queryset = queryset.filter(pk__in=[record.pk for record in named.values() if record is not None])
     records: list[Any] = list(queryset)
-    missing = sorted(set(identifiers) - {record.chm_identifier for record in records})
     if missing:
         message = f"No {schema} record has the identifier {', '.join(missing)}."
         raise InvalidInput(message, fields={"identifier": [message]})
@@ -246,7 +331,7 @@ def assign_chm_identifiers(*, mapping: SchemaMapping) -> int:
     """
     manager = mapping.model._default_manager
     missing = Q(chm_identifier__isnull=True) | Q(chm_identifier="")
-    records = list(manager.select_for_update().filter(missing).order_by("pk"))
+    records = list(mapping.queryset().select_for_update().filter(missing).order_by("pk"))
     for record in records:
         identifier = candidate = f"tsc-{mapping.name}-{record.pk}"
         suffix = 1

@@ -254,9 +254,19 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     report.created["projects"] = seed_projects()
     say(_("Help desk conversations and enquiries"))
     report.created.update(seed_helpdesk())
+    say(_("Knowledge hub resources and capacity needs"))
+    report.created.update(_seed_knowledge())
     say(_("Matching engine: embeddings and suggestions"))
     report.created["engine_suggestions"] = _seed_engine()
     return report
+
+
+def _seed_knowledge() -> dict[str, int]:
+    """Resources of the knowledge hub, national capacity needs and organisations' activities."""
+    from tsc_hub.capacity.demo import seed_capacity
+    from tsc_hub.knowledge.demo import seed_resources
+
+    return {"resources": seed_resources(), **seed_capacity()}
 
 
 def _seed_engine() -> int:

@@ -3,6 +3,10 @@
 The CHM thesaurus API answers a domain's terms as a JSON list of
 {termId, identifier, name, title{lang}, shortTitle{lang}, description, longDescription{lang},
 broaderTerms, narrowerTerms, relatedTerms, ...}. Every entry is checked before anything is written.
+
+English labels grouped by domain ({"organization_types": {identifier: label}, "regions": {...}}, as in the
+CBD's identifier-label files) are read too: the group named like the vocabulary (ORGANIZATION-TYPES reads
+"organization_types") gives its terms.
 """
 
 from __future__ import annotations
@@ -63,6 +67,8 @@ def strip_code(texts: dict[str, str] | None) -> dict[str, str] | None:
 def parse_chm_terms(raw: Any, *, vocabulary: str) -> VocabularyData:
     """Check a CHM term list and turn it into VocabularyData; InvalidInput lists every problem."""
     problems = Problems()
+    if isinstance(raw, dict):
+        raw = _group_of_labels(raw, vocabulary, problems)
     if not isinstance(raw, list):
         problems.add("", _("A CHM terms file must be a JSON list of terms."))
         problems.raise_if_any()
@@ -84,6 +90,33 @@ def parse_chm_terms(raw: Any, *, vocabulary: str) -> VocabularyData:
         terms.append(term)
     problems.raise_if_any()
     return VocabularyData(identifier=vocabulary, terms=tuple(terms))
+
+
+def _group_key(name: str) -> str:
+    return name.strip().casefold().replace("-", "_").replace(" ", "_")
+
+
+def _group_of_labels(raw: dict[str, Any], vocabulary: str, problems: Problems) -> Any:
+    """The terms of the group of English labels named like the vocabulary, as CHM term entries; `raw`
+    itself when it holds no such groups; None (with a problem naming the groups) when none is named so."""
+    groups = {
+        name: labels
+        for name, labels in raw.items()
+        if isinstance(labels, dict) and labels and all(isinstance(label, str) for label in labels.values())
+    }
+    if not groups:
+        return raw
+    group = next(
+        (labels for name, labels in groups.items() if _group_key(name) == _group_key(vocabulary)), None
+    )
+    if group is not None:
+        return [{"identifier": identifier, "name": label} for identifier, label in group.items()]
+    problems.add(
+        "",
+        _("This file groups terms by domain (%(groups)s): name the vocabulary after one, e.g. %(example)s.")
+        % {"groups": ", ".join(groups), "example": next(iter(groups)).upper().replace("_", "-")},
+    )
+    return None
 
 
 def _parse_entry(entry: Any, number: int, problems: Problems) -> TermData | None:

@@ -8,4 +8,5 @@ app_name = "vocabularies"
 urlpatterns = [
     path("", views.vocabulary_list, name="list"),
     path("<str:identifier>/", views.vocabulary_detail, name="detail"),
+    path("<str:identifier>.<str:extension>", views.vocabulary_skos, name="skos"),
 ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from tsc_hub.vocabularies import skos
 from tsc_hub.vocabularies.hierarchy import build_hierarchy
 from tsc_hub.vocabularies.models import Term, Vocabulary
 
@@ -26,3 +27,20 @@ def vocabulary_detail(request: HttpRequest, identifier: str) -> HttpResponse:
     )
     context = {"vocabulary": vocabulary, "tree": build_hierarchy(terms), "term_count": len(terms)}
     return render(request, "vocabularies/vocabulary_detail.html", context)
+
+
+def vocabulary_skos(request: HttpRequest, identifier: str, extension: str) -> HttpResponse:
+    """The vocabulary as a SKOS concept scheme in Turtle (.ttl), RDF/XML (.rdf) or JSON-LD (.jsonld)."""
+    if extension not in skos.FORMATS:
+        raise Http404("unknown format")
+    vocabulary = get_object_or_404(Vocabulary.objects.visible_to(request.user), identifier=identifier)
+    terms = (
+        Term.objects.visible_to(request.user)
+        .filter(vocabulary=vocabulary)
+        .prefetch_related("broader", "related__vocabulary")
+        .order_by("position", "identifier")
+    )
+    body = skos.serialise(skos.vocabulary_graph(vocabulary, terms), extension)
+    response = HttpResponse(body, content_type=skos.FORMATS[extension][1])
+    response["Content-Disposition"] = f'inline; filename="{vocabulary.identifier}.{extension}"'
+    return response

@@ -1,4 +1,4 @@
-"""What the three CHM mappings share: kept terms, the result of reading a record, the mapping interface."""
+"""What the CHM mappings share: kept terms, the result of reading a record, the mapping interface."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ OWN_KEY = "tschub"
 """The key holding tsc-hub's own fields, which no CHM schema has."""
 CONTACT = "contact"
 REQUEST, OFFER, PROFILE = "bbiRequest", "bbiOpportunity", "bbiProfile"
+RESOURCE, INITIATIVE, ORGANIZATION = "resource", "capacityBuildingInitiative", "organization"
 LANGUAGE_LIST = ", ".join(UN_LANGUAGES)
 
 
@@ -62,6 +63,10 @@ def parse_date(value: Any) -> datetime.date:
     return datetime.date.fromisoformat(value[:10])
 
 
+def _itself(data: Any) -> Any:
+    return data
+
+
 class RecordInvalid(Exception):
     """A record that cannot be imported; `problems` says everything that is wrong with it."""
 
@@ -80,14 +85,21 @@ class Mapped:
     kept: tuple[KeptTerm, ...] = ()
     warnings: tuple[str, ...] = ()
 
-    def same_content(self, data: Any, kept: Iterable[KeptTerm]) -> bool:
+    def same_content(
+        self, data: Any, kept: Iterable[KeptTerm], comparable: Callable[[Any], Any] = _itself
+    ) -> bool:
         """Whether a stored record (its data and kept terms) already says what this record says."""
-        return bool(self.data == data) and self.kept == tuple(sorted(set(kept)))
+        return bool(comparable(self.data) == comparable(data)) and self.kept == tuple(sorted(set(kept)))
 
 
 @dataclass(frozen=True)
 class SchemaMapping:
-    """How one CHM schema maps to one of our models, and which services write it."""
+    """How one CHM schema maps to one of our models, and which services write it.
+
+    By default a record's ``header.identifier`` is its model's ``chm_identifier`` column and the schema
+    holds every row of the model; the optional hooks say otherwise (a schema sharing its model with
+    another, organisations named through ``chm.ExternalReference``).
+    """
 
     name: str
     model: type[models.Model]
@@ -97,3 +109,22 @@ class SchemaMapping:
     create: Callable[[Mapped], Any]
     update: Callable[[Any, Mapped], Any]
     prefetch: tuple[str, ...] = field(default=())
+    records: Callable[[], models.QuerySet[Any]] | None = None  # the rows of this schema (default: all)
+    find: Callable[[str], Any] | None = None  # the row a header.identifier names (default: chm_identifier)
+    identifier_of: Callable[[Any, Any], str] | None = None  # (row, ExportContext) -> header.identifier
+    created: Callable[[Any, Mapped], None] | None = None  # after a row is created by an import
+    comparable: Callable[[Any], Any] = _itself  # what "already stored" compares (e.g. not a harvest time)
+
+    def queryset(self) -> models.QuerySet[Any]:
+        return self.records() if self.records is not None else self.model._default_manager.all()
+
+    def stored(self, identifier: str) -> Any:
+        """The row a header.identifier names, or None."""
+        if self.find is not None:
+            return self.find(identifier)
+        return self.model._default_manager.filter(chm_identifier=identifier).first()
+
+    @property
+    def keeps_chm_identifier(self) -> bool:
+        """Whether rows keep header.identifier in `chm_identifier` (export gives one to those without)."""
+        return self.identifier_of is None

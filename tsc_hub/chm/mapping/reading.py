@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,11 +21,16 @@ from tsc_hub.chm.mapping.common import (
 from tsc_hub.chm.models import ExternalReference, ReferenceKind
 from tsc_hub.core.languages import UN_LANGUAGES
 from tsc_hub.geography.models import Party, Region
+from tsc_hub.knowledge.validation import is_language_code
 from tsc_hub.organisations.models import Organisation
 from tsc_hub.vocabularies.models import Term
 
 OUR_ORGANISATION = re.compile(r"^tsc-org-(\d+)$")
 EMPTY: tuple[Any, ...] = (None, "", [], {})
+CHM_API = "https://api.cbd.int"
+"""Where the CHM serves the files its records link to by a path ("/api/v2013/documents/...")."""
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+KEPT_TEXT_LENGTH = 200  # the identifier column of chm.UnknownTerm
 
 
 class Resolver:
@@ -44,6 +50,17 @@ class Resolver:
             ).values_list("chm_identifier", "object_id")
         }
         self._organisations: dict[int, bool] = {}
+        self._labels: dict[str, dict[str, str]] = {}
+        self._pending: dict[str, int] = {}
+        self.placeholders_used = False
+
+    def expect_organisations(self, references: Iterable[str]) -> None:
+        """Organisations the file being imported creates: until they are written, a reference to one
+        resolves to a placeholder (a negative number), so that the records naming them can be checked."""
+        for reference in references:
+            base = base_identifier(reference)
+            if base and self.organisation(base) is None:
+                self._pending.setdefault(base.casefold(), -(len(self._pending) + 1))
 
     def party(self, identifier: str) -> str | None:
         code = identifier.strip().lower()
@@ -58,18 +75,41 @@ class Resolver:
             self._vocabularies[vocabulary] = set(terms)
         return identifier in self._vocabularies[vocabulary]
 
+    def term_label(self, vocabulary: str, identifier: str) -> str:
+        """The English label (else any label) of a term of a vocabulary; "" when it is not there."""
+        if vocabulary not in self._labels:
+            rows = Term.objects.in_vocabulary(vocabulary).values_list("identifier", "labels")
+            self._labels[vocabulary] = {
+                ident.casefold(): str(labels.get("en") or next(iter(labels.values()), ""))
+                for ident, labels in rows
+                if isinstance(labels, dict)
+            }
+        return self._labels[vocabulary].get(identifier.casefold(), "")
+
     def organisation(self, reference: str) -> int | None:
-        """A linked CHM identifier, or our own "tsc-org-<pk>"; None when neither is known."""
+        """A linked CHM identifier, or our own "tsc-org-<pk>", or the placeholder of an organisation the
+        file brings (see expect_organisations); None when none is known."""
         base = base_identifier(reference)
         if base.casefold() in self._links:
             return self._links[base.casefold()]
         ours = OUR_ORGANISATION.match(base)
-        if ours is None:
-            return None
-        pk = int(ours.group(1))
-        if pk not in self._organisations:
-            self._organisations[pk] = Organisation.objects.filter(pk=pk).exists()
-        return pk if self._organisations[pk] else None
+        if ours is not None:
+            pk = int(ours.group(1))
+            if pk not in self._organisations:
+                self._organisations[pk] = Organisation.objects.filter(pk=pk).exists()
+            if self._organisations[pk]:
+                return pk
+        placeholder = self._pending.get(base.casefold())
+        if placeholder is not None:
+            self.placeholders_used = True
+        return placeholder
+
+
+def _unknown_organisation(key: str, reference: str) -> str:
+    return (
+        f"{key}: “{reference}” is not a known organisation; kept as it came (link it with "
+        f"`tsc-hub chm link-organisation {base_identifier(reference)} PK`)"
+    )
 
 
 @dataclass
@@ -163,6 +203,73 @@ class RecordReader:
         if required and value is not None and not cleaned and isinstance(value, dict):
             self.problem(key, "give a text in at least one language")
         return cleaned
+
+    def _one(self, key: str, value: Any, language: str) -> str:
+        """One text of an lstring (or of a plain string): the one in `language`, else the first there is."""
+        if isinstance(value, str):
+            return value.strip()
+        texts = self.lstring(key, value)
+        if not texts:
+            return ""
+        chosen = language if language in texts else next(iter(texts))
+        if len(set(texts.values())) > 1:
+            self.warnings.append(f"{key}: tsc-hub keeps one text; kept the “{chosen}” one")
+        return texts[chosen]
+
+    def one_text(self, key: str, language: str) -> str:
+        """A field the CHM writes in several languages and tsc-hub keeps as one text."""
+        value = self.value(key)
+        return "" if value is None else self._one(key, value, language)
+
+    def text_list(self, key: str, language: str) -> list[str]:
+        """A list of lstrings (such as `tags`) as a list of texts, one per entry."""
+        value = self.value(key)
+        items = [] if value is None else value if isinstance(value, list) else [value]
+        texts = [self._one(key, item, language) for item in items]
+        return list(dict.fromkeys(text for text in texts if text))
+
+    def links(self, key: str) -> list[dict[str, str]]:
+        """CHM links {url, name, language}; a path on the CHM ("/api/v2013/...") is made a full address."""
+        value = self.value(key)
+        items = [] if value is None else value if isinstance(value, list) else [value]
+        links: list[dict[str, str]] = []
+        for position, item in enumerate(items, start=1):
+            url = item.get("url") if isinstance(item, dict) else None
+            if not isinstance(url, str) or not url.strip():
+                self.problem(key, f'link {position}: expected {{"url": ..., "name": ..., "language": ...}}')
+                continue
+            url = url.strip()
+            if url.startswith("/"):
+                url = CHM_API + url
+            name, language = item.get("name"), item.get("language")
+            name = name.strip()[:300] if isinstance(name, str) else ""
+            language = language.strip().lower() if isinstance(language, str) else ""
+            if language and not is_language_code(language):
+                self.warnings.append(f"{key}: link {position}: “{language}” is not a language code; left out")
+                language = ""
+            links.append({"url": url, "name": name, "language": language})
+        return links
+
+    def strings(self, key: str) -> list[str]:
+        """A list of plain texts (such as e-mail addresses), blanks left out."""
+        value = self.value(key)
+        items = [] if value is None else value if isinstance(value, list) else [value]
+        if not all(isinstance(item, str) for item in items):
+            self.problem(key, "expected a list of texts")
+            return []
+        return [item.strip() for item in items if item.strip()]
+
+    def keep_scalar(self, key: str) -> None:
+        """A plain value of a field tsc-hub does not model (e.g. a budget), kept to be written back."""
+        value = self.value(key)
+        if value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(key, "expected a text or a number")
+        elif len(str(value).strip()) > KEPT_TEXT_LENGTH:
+            self.warnings.append(f"{key}: longer than {KEPT_TEXT_LENGTH} characters; not kept")
+        else:
+            self.keep(key, str(value).strip())
 
     # Terms.
 
@@ -264,8 +371,8 @@ class RecordReader:
             )
         return 0
 
-    def organisations(self, key: str) -> list[int]:
-        """Our organisations for a list of references; unknown references are kept."""
+    def organisations(self, key: str, *, warn: bool = False) -> list[int]:
+        """Our organisations for a list of references; unknown references are kept (and named, if `warn`)."""
         value = self.value(key)
         found: set[int] = set()
         for item in value if isinstance(value, list) else [] if value is None else [value]:
@@ -275,7 +382,23 @@ class RecordReader:
                 found.add(pk)
             elif reference:
                 self.keep(key, reference)
+                if warn:
+                    self.warnings.append(_unknown_organisation(key, reference))
         return sorted(found)
+
+    def own_organisation(self, name: str) -> int | None:
+        """Our organisation for a reference under "tschub"; an unknown one is kept and named."""
+        self.own_used.add(name)
+        key = f"{OWN_KEY}.{name}"
+        value = self.own_values.get(name)
+        if value in EMPTY:
+            return None
+        reference = self.reference(key, value)
+        pk = self.resolver.organisation(reference) if reference else None
+        if pk is None and reference:
+            self.keep(key, reference)
+            self.warnings.append(_unknown_organisation(key, reference))
+        return pk
 
     def contact(self) -> tuple[str, str]:
         """The contact person's name and e-mail; a CHM contact record identifier is kept."""
@@ -307,6 +430,30 @@ class RecordReader:
             self.problem(key, f"“{value}” is not a date like 2025-01-31")
             return None
 
+    def partial_date(self, key: str) -> datetime.date | None:
+        """A date that may be only a year ("2024") or a month ("2024-12"): its first day, with a warning.
+        The CHM declares `publicationDate` an lstring: {"en": "2024-12"} is read too."""
+        value = self.value(key)
+        if isinstance(value, dict) and value and all(isinstance(text, str) for text in value.values()):
+            value = next(iter(value.values()))
+        partial = PARTIAL_DATE.match(value.strip()) if isinstance(value, str) else None
+        if partial is None:
+            if value is None:
+                return None
+            try:
+                return parse_date(value)
+            except ValueError:
+                self.problem(key, f"“{value}” is not a date like 2025-01-31")
+                return None
+        year, month = int(partial.group(1)), int(partial.group(2) or 1)
+        try:
+            day = datetime.date(year, month, 1)
+        except ValueError:
+            self.problem(key, f"“{value}” is not a date like 2025-01-31")
+            return None
+        self.warnings.append(f"{key}: “{value.strip()}” kept as {day.isoformat()}")
+        return day
+
     def date_range(self, start_key: str, end_key: str) -> tuple[datetime.date | None, datetime.date | None]:
         start, end = self.date(start_key), self.date(end_key)
         if start and end and end < start:
@@ -329,6 +476,16 @@ class RecordReader:
             return default
         return value
 
+    def own_date(self, name: str) -> datetime.date | None:
+        value = self.own(name, str, None)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError:
+            self.problem(f"{OWN_KEY}.{name}", f"“{value}” is not a date like 2025-01-31")
+            return None
+
     def own_terms(self, name: str, vocabulary: str) -> list[str]:
         self.own_used.add(name)
         key = f"{OWN_KEY}.{name}"
@@ -337,13 +494,17 @@ class RecordReader:
         read = [self.term(key, item) for item in items]
         return self.split_terms(key, vocabulary, [item for item in read if item is not None])
 
-    def languages(self, title: dict[str, str]) -> tuple[str, list[str]]:
-        """The original language (else the first header language the title is in) and working languages
-        (else the header's languages)."""
+    def original_language(self, title: dict[str, str]) -> str:
+        """Ours, else the first header language the title is in (else the first UN language it is in)."""
         original = self.own("originalLanguage", str, None)
         if original is None:
             candidates = [*self.header.languages, *UN_LANGUAGES]
             original = next((code for code in candidates if code in title), "en")
+        return str(original)
+
+    def languages(self, title: dict[str, str]) -> tuple[str, list[str]]:
+        """The original language (see original_language) and working languages (else the header's)."""
+        original = self.original_language(title)
         working = self.own("workingLanguages", list, None)
         if working is None:
             working = list(self.header.languages)

@@ -60,8 +60,40 @@ class RecordWriter:
             self.fields[key] = {language: value[language] for language in UN_LANGUAGES if language in value}
             self.languages.update(value)
 
+    def one_text(self, key: str, text: str, language: str) -> None:
+        """A text tsc-hub keeps once, written as an lstring in the record's original language."""
+        if text:
+            self.text(key, {language: text})
+
+    def text_list(self, key: str, texts: Iterable[str], language: str) -> None:
+        """Texts (such as keywords) written as a list of lstrings in the record's original language."""
+        items = [{language: text} for text in texts if text]
+        if items:
+            self.fields[key] = items
+            self.languages.add(language)
+
+    def links(self, key: str, links: Iterable[dict[str, str]]) -> None:
+        """CHM links {url, name, language}, leaving out empty parts."""
+        items = [
+            {part: link[part] for part in ("url", "name", "language") if link.get(part)} for link in links
+        ]
+        if items:
+            self.fields[key] = items
+
+    def strings(self, key: str, values: Iterable[str]) -> None:
+        items = [value for value in values if value]
+        if items:
+            self.fields[key] = items
+
+    def kept_scalar(self, key: str) -> None:
+        """A plain value kept by the import (see RecordReader.keep_scalar), written back as it came."""
+        kept = self._kept(key)
+        if kept:
+            self.fields[key] = kept[0]["identifier"]
+
     def _terms(self, key: str, identifiers: Iterable[str]) -> list[dict[str, Any]]:
-        return sort_terms([{"identifier": identifier} for identifier in identifiers] + self._kept(key))
+        terms = [{"identifier": identifier} for identifier in dict.fromkeys(identifiers)] + self._kept(key)
+        return sort_terms(terms)
 
     def terms(self, key: str, identifiers: Iterable[str]) -> None:
         items = self._terms(key, identifiers)
@@ -99,6 +131,18 @@ class RecordWriter:
 
     def own(self, name: str, value: Any) -> None:
         self.own_values[name] = value
+
+    def own_date(self, name: str, value: datetime.date | None) -> None:
+        if value is not None:
+            self.own_values[name] = value.isoformat()
+
+    def own_organisation(self, name: str, pk: int | None) -> None:
+        """A reference to one of our organisations under "tschub", else the unknown one kept by import."""
+        kept = self._kept(f"{OWN_KEY}.{name}")
+        if pk is not None:
+            self.own_values[name] = {"identifier": self.context.organisation_reference(pk)}
+        elif kept:
+            self.own_values[name] = kept[0]
 
     def own_terms(self, name: str, identifiers: Iterable[str]) -> None:
         items = self._terms(f"{OWN_KEY}.{name}", identifiers)

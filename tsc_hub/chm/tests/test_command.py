@@ -12,7 +12,15 @@ from django.db import connections
 from tsc_hub.assistance.models import AssistanceRequest
 from tsc_hub.chm.management.commands.chm import Command
 from tsc_hub.chm.models import ExternalReference
-from tsc_hub.chm.tests.conftest import chm_request, run, write_lines
+from tsc_hub.chm.services import import_records
+from tsc_hub.chm.tests.conftest import (
+    chm_initiative,
+    chm_organization,
+    chm_request,
+    chm_resource,
+    run,
+    write_lines,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -101,8 +109,8 @@ def test_export_of_an_unknown_identifier_is_a_command_error(full_request):
 
 
 def test_export_needs_a_known_schema():
-    with pytest.raises(CommandError, match="invalid choice: 'resource'"):
-        run("export", "--schema", "resource")
+    with pytest.raises(CommandError, match="invalid choice: 'meeting'"):
+        run("export", "--schema", "meeting")
 
 
 def test_link_organisation(institution):
@@ -112,3 +120,43 @@ def test_link_organisation(institution):
     assert ExternalReference.objects.get().chm_identifier == "GUID-1"
     with pytest.raises(CommandError, match="There is no organisation 999999"):
         run("link-organisation", "GUID-2", "999999")
+
+
+def test_a_mixed_file_of_every_new_schema_through_the_command(resource_types, tmp_path):
+    path = write_lines(
+        tmp_path / "mixed.jsonl",
+        [
+            chm_resource("VLR-1", "ORG-1@1", "UNKNOWN-ORG@1"),
+            chm_initiative("CBI-1", "ORG-1@1"),
+            chm_organization("ORG-1"),
+        ],
+    )
+    steps: list[tuple[int, int]] = []
+
+    out, err = run("import", str(path))
+    report = import_records(path=path, progress=lambda done, total: steps.append((done, total)))
+
+    assert out.strip() == "Imported: created 3, updated 0, unchanged 0, skipped 0"
+    assert "warning record 1 (VLR-1): organizations: “UNKNOWN-ORG@1” is not a known organisation" in err
+    assert report.summary() == "created 0, updated 0, unchanged 3, skipped 0"
+    assert steps == [(1, 3), (2, 3), (3, 3)]
+    for schema, identifier in (
+        ("resource", "VLR-1"),
+        ("capacityBuildingInitiative", "CBI-1"),
+        ("organization", "ORG-1"),
+    ):
+        output = tmp_path / f"{schema}.json"
+        exported, _ = run(
+            "export",
+            "--schema",
+            schema,
+            "--identifier",
+            identifier,
+            "--output",
+            str(output),
+            "--format",
+            "array",
+        )
+        assert exported.strip() == f"Exported 1 {schema} record(s) to {output}."
+        (record,) = json.loads(output.read_text(encoding="utf-8"))
+        assert record["header"]["identifier"] == identifier

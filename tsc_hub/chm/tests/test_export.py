@@ -58,8 +58,8 @@ def test_an_unknown_identifier_is_refused(full_request):
 
 
 def test_an_unknown_schema_is_refused():
-    with pytest.raises(InvalidInput, match="“resource” is not one of"):
-        export_records(schema="resource")
+    with pytest.raises(InvalidInput, match="“meeting” is not one of"):
+        export_records(schema="meeting")
 
 
 def test_a_linked_organisation_is_written_with_its_chm_identifier(full_request, institution):

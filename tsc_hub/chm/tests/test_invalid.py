@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -10,9 +11,17 @@ import pytest
 from tsc_hub.assistance.models import AssistanceRequest
 from tsc_hub.chm.models import UnknownTerm
 from tsc_hub.chm.services import import_records
-from tsc_hub.chm.tests.conftest import chm_request, write_lines
+from tsc_hub.chm.tests.conftest import (
+    chm_initiative,
+    chm_organization,
+    chm_request,
+    chm_resource,
+    write_lines,
+)
 from tsc_hub.core.exceptions import InvalidInput
 from tsc_hub.core.models import AuditEvent
+from tsc_hub.knowledge.models import Resource
+from tsc_hub.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +37,8 @@ def _counts() -> tuple[int, int, int]:
 BAD_RECORDS = {
     "unknown schema": (
         {"header": {"identifier": "REQ-2", "schema": "bbiFoo"}},
-        "record 2 (REQ-2): header.schema: “bbiFoo” is not one of bbiRequest, bbiOpportunity, bbiProfile",
+        "record 2 (REQ-2): header.schema: “bbiFoo” is not one of bbiRequest, bbiOpportunity, bbiProfile, "
+        "resource, capacityBuildingInitiative, organization",
     ),
     "missing identifier": ({"header": {"schema": "bbiRequest"}}, "record 2: header.identifier: missing"),
     "bad language key": (
@@ -169,3 +179,58 @@ def test_an_accepted_request_is_not_changed_by_an_import(institution, tmp_path):
         import_records(path=write_lines(tmp_path / "b.jsonl", [changed]))
 
     assert import_records(path=path).unchanged == ["record 1 (REQ-1)"]  # the same content is fine
+
+
+def test_bad_records_of_the_knowledge_hub_are_named_by_file_line_and_field(tmp_path):
+    untitled = chm_resource("VLR-2")
+    del untitled["title"]
+    lines = [
+        chm_resource("VLR-1"),
+        untitled,
+        chm_initiative("CBI-1", startDate="2026-01-01", endDate="2025-01-01"),
+        chm_organization("ORG-1", country={"identifier": "us"}),
+        chm_resource("VLR-3", resourceLinks=[{"name": "no address"}]),
+        chm_resource("VLR-4", tschub={"kind": "spaceship"}),
+        chm_resource(
+            "VLR-5", resourceLinks=[{"url": "ftp://example.org/guide.pdf"}]
+        ),  # the service refuses it
+        chm_resource("VLR-6"),
+    ]
+    path = tmp_path / "mixed.jsonl"
+    # JSON Lines: a record's number is its line; the blank line after the first record counts.
+    text = "".join(json.dumps(record) + "\n" for record in lines)
+    path.write_text(text.replace("\n", "\n\n", 1), encoding="utf-8")
+    before = (Resource.objects.count(), Organisation.objects.count(), UnknownTerm.objects.count())
+
+    with pytest.raises(InvalidInput) as error:
+        import_records(path=path)
+
+    message = str(error.value)
+    assert message.startswith("mixed.jsonl: the file cannot be imported; nothing was written.")
+    assert "record 3 (VLR-2): title: this field is required" in message
+    assert "record 4 (CBI-1): endDate: 2025-01-01 is before startDate 2026-01-01" in message
+    assert "record 5 (ORG-1): country: “us” is not a Party to the Convention" in message
+    assert "record 6 (VLR-3): resourceLinks: link 1: expected" in message
+    assert "record 7 (VLR-4): tschub.kind: “spaceship” is not one of technology, case_study" in message
+    assert "record 8 (VLR-5)" not in message  # only checked by the service, once the others are good
+    assert (Resource.objects.count(), Organisation.objects.count(), UnknownTerm.objects.count()) == before
+
+    report = import_records(path=path, skip_invalid=True)
+
+    assert report.created == ["record 1 (VLR-1)", "record 9 (VLR-6)"]
+    skipped = dict(report.skipped)
+    assert list(skipped) == [
+        f"record {number} ({ident})"
+        for number, ident in [
+            (3, "VLR-2"),
+            (4, "CBI-1"),
+            (5, "ORG-1"),
+            (6, "VLR-3"),
+            (7, "VLR-4"),
+            (8, "VLR-5"),
+        ]
+    ]
+    assert (
+        "links: Link 1: give a web address starting with http:// or https://." in skipped["record 8 (VLR-5)"]
+    )
+    assert sorted(Resource.objects.values_list("chm_identifier", flat=True)) == ["VLR-1", "VLR-6"]

@@ -12,10 +12,20 @@ import pytest
 
 from tsc_hub.assistance.models import AssistanceRequest
 from tsc_hub.assistance.services.drafting import snapshot
-from tsc_hub.chm.models import UnknownTerm
-from tsc_hub.chm.tests.conftest import read_lines, run, stored_fields
+from tsc_hub.chm.models import ExternalReference, UnknownTerm
+from tsc_hub.chm.services import link_organisation
+from tsc_hub.chm.tests.conftest import (
+    chm_initiative,
+    chm_resource,
+    read_lines,
+    run,
+    stored_fields,
+    write_lines,
+)
 from tsc_hub.core.models import AuditEvent
+from tsc_hub.knowledge.models import Resource
 from tsc_hub.offers.models import Offer, ProviderProfile
+from tsc_hub.organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +135,103 @@ def test_export_import_export_gives_the_same_file(schema, full_request, full_off
     _export(schema, second, record["header"]["identifier"])
 
     assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+
+# The knowledge hub and the organisations.
+
+
+def _set_resources_aside() -> None:
+    Resource.objects.update(chm_identifier=None, original_identifier="")
+    UnknownTerm.objects.all().delete()
+
+
+@pytest.mark.parametrize("schema", ["resource", "capacityBuildingInitiative"])
+def test_a_resource_survives_export_and_import_field_by_field(
+    schema, full_resource, full_initiative, tmp_path
+):
+    resource = (full_resource if schema == "resource" else full_initiative)()
+    _export(schema, tmp_path / "resources.jsonl")
+    before = stored_fields(resource)
+    assert all(before[name] for name in ("organisations", "owner", "deadline", "links", "keywords"))
+    _set_resources_aside()
+
+    out, _ = run("import", str(tmp_path / "resources.jsonl"))
+
+    assert "created 1, updated 0, unchanged 0, skipped 0" in out
+    imported = Resource.objects.exclude(pk=resource.pk).get()
+    assert stored_fields(imported) == {**before, "chm_identifier": f"tsc-{schema}-{resource.pk}"}
+    assert imported.state == "published"
+
+
+@pytest.mark.parametrize("schema", ["resource", "capacityBuildingInitiative", "organization"])
+def test_export_import_export_gives_the_same_file_for_the_knowledge_hub(
+    schema, full_resource, full_initiative, full_organisation, tmp_path
+):
+    record = {"resource": full_resource, "capacityBuildingInitiative": full_initiative}.get(schema)
+    organisation = full_organisation()
+    if record is not None:
+        record(organisations=[organisation.pk])
+        Resource.objects.update(state="published")  # what an import makes of it: tschub.state says so
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    exported = _export(schema, first)
+    identifier = exported[-1]["header"]["identifier"]
+    if schema == "organization":
+        Organisation.objects.filter(pk=organisation.pk).delete()  # imported again, it is a new organisation
+    else:
+        _set_resources_aside()
+    UnknownTerm.objects.all().delete()
+    run("import", str(first))
+
+    _export(
+        schema,
+        second,
+        *([identifier] if schema != "organization" else [r["header"]["identifier"] for r in exported]),
+    )
+
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+
+def test_an_organisation_survives_export_and_import_field_by_field(full_organisation, tmp_path):
+    organisation = full_organisation()
+    (record,) = [
+        r
+        for r in _export("organization", tmp_path / "o.jsonl")
+        if r["header"]["identifier"] == f"tsc-org-{organisation.pk}"
+    ]
+    write_lines(tmp_path / "one.jsonl", [record])
+    before = stored_fields(organisation)
+    Organisation.objects.filter(pk=organisation.pk).delete()
+
+    out, _ = run("import", str(tmp_path / "one.jsonl"))
+
+    assert "created 1" in out
+    imported = Organisation.objects.latest("pk")
+    assert stored_fields(imported) == before
+    assert ExternalReference.objects.get(chm_identifier=f"tsc-org-{organisation.pk}").object_id == imported.pk
+
+
+def test_a_chm_record_imported_exported_and_imported_again_is_stored_the_same(
+    institution, resource_types, tmp_path
+):
+    link_organisation(chm_identifier="ORG-GUID", organisation_id=institution.pk)
+    chm = write_lines(
+        tmp_path / "chm.jsonl",
+        [chm_resource("VLR-1", "ORG-GUID@1", "UNKNOWN@2"), chm_initiative("CBI-1", "ORG-GUID@1")],
+    )
+    run("import", str(chm))
+    before = {resource.chm_identifier: stored_fields(resource) for resource in Resource.objects.all()}
+    kept = sorted(UnknownTerm.objects.values_list("record_type", "field", "identifier"))
+    for schema in ("resource", "capacityBuildingInitiative"):
+        _export(schema, tmp_path / f"{schema}.jsonl")
+    _set_resources_aside()
+
+    for schema in ("resource", "capacityBuildingInitiative"):
+        run("import", str(tmp_path / f"{schema}.jsonl"))
+
+    after = {
+        resource.chm_identifier: stored_fields(resource)
+        for resource in Resource.objects.exclude(chm_identifier=None)
+    }
+    assert after == before
+    assert sorted(UnknownTerm.objects.values_list("record_type", "field", "identifier")) == kept
+    assert before["VLR-1"]["source"] == "chm"

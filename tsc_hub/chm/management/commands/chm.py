@@ -18,7 +18,10 @@ from tsc_hub.core.exceptions import DomainError
 
 
 class Command(BaseCommand):
-    help = "Import or export CBD Clearing-House records (bbiRequest, bbiOpportunity, bbiProfile)."
+    help = (
+        "Import or export CBD Clearing-House records (bbiRequest, bbiOpportunity, bbiProfile, resource, "
+        "capacityBuildingInitiative, organization)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")

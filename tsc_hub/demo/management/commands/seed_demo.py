@@ -21,9 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         # One step per phase (organisations, centres, people, offers,
-        # requests, projects, help desk, matching engine)
+        # requests, projects, help desk, knowledge, matching engine)
         # and one per 24 generated organisations.
-        total = 8 + max(options["scale"] - 1, 0)
+        total = 9 + max(options["scale"] - 1, 0)
         steps = tqdm(desc="seed-demo", total=total, unit="step", disable=options["verbosity"] == 0)
 
         def advance(message: str) -> None:

@@ -1,0 +1,1 @@
+"""Pages of the capacity app: needs, activities (records.py) and the gap view (gaps.py)."""
