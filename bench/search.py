@@ -487,7 +487,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="Keep the database afterwards.")
     parser.add_argument("--reuse", action="store_true", help="Query the database of an earlier --keep run.")
-    parser.add_argument("--max-hits", type=int, default=10_000, help="The backend's cap on matches read.")
+    parser.add_argument("--max-hits", type=int, default=5_000, help="The backend's cap (backends.MAX_HITS).")
     parser.add_argument("--postgres-server", default=PG_SERVER, help="postgres://user@host:port")
     parser.add_argument(
         "--sqlite-mmap", type=int, default=0, metavar="MIB", help="Query with PRAGMA mmap_size."

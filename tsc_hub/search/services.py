@@ -140,32 +140,53 @@ def document_rows(doc: Document, codes: dict[tuple[str, str], int]) -> tuple[Sea
     return document, entry
 
 
-def _replace(docs: Iterable[Document], stale_before: datetime.datetime | None = None) -> int:
-    """Write one batch inside the caller's transaction: drop what it replaces, then insert it.
+# A stored document equal to a new one in these fields is left alone (its entry derives from them too).
+_COMPARED = (
+    "kind",
+    "subkind",
+    "title",
+    "body",
+    "url",
+    "date",
+    "analysed_title",
+    "analysed_body",
+    "facet_tokens",
+)
 
-    A document replaces the one with its key and language; with `stale_before` (a rebuild), also the
-    other languages of its record that were written before that time.
+
+def _replace(docs: Iterable[Document], stale_before: datetime.datetime | None = None) -> int:
+    """Write one batch inside the caller's transaction; returns how many documents it holds.
+
+    A document replaces the one with its key and language, unless they are equal: then only `updated_at`
+    moves (no engine work, so a rebuild of an unchanged index rewrites nothing). With `stale_before` (a
+    rebuild), the other languages of its record written before that time are removed.
     """
     unique = {(d.key, d.language): d for d in docs}  # the last version of a document in a batch wins
     if not unique:
         return 0
     for doc in unique.values():
         doc.validate()
-    existing = SearchDocument.objects.filter(key__in={key for key, _ in unique})
-    doomed = [
-        pk
-        for pk, key, language, updated_at in existing.values_list("id", "key", "language", "updated_at")
-        if (key, language) in unique or (stale_before is not None and updated_at < stale_before)
-    ]
-    _delete(SearchDocument.objects.filter(id__in=doomed))
     codes = facet_codes({pair for doc in unique.values() for pair in doc.facet_pairs()})
-    rows = [document_rows(doc, codes) for doc in unique.values()]
-    documents = SearchDocument.objects.bulk_create([document for document, _ in rows])
-    for document, (_, entry) in zip(documents, rows, strict=True):
+    rows = {pair: document_rows(doc, codes) for pair, doc in unique.items()}
+    existing = SearchDocument.objects.filter(key__in={key for key, _ in unique})
+    unchanged, doomed = [], []
+    for pk, key, language, updated_at, *stored in existing.values_list(
+        "id", "key", "language", "updated_at", *_COMPARED
+    ):
+        new = rows.get((key, language))
+        if new is not None and stored == [getattr(new[0], field) for field in _COMPARED]:
+            unchanged.append(pk)
+            del rows[(key, language)]
+        elif new is not None or (stale_before is not None and updated_at < stale_before):
+            doomed.append(pk)
+    SearchDocument.objects.filter(id__in=unchanged).update(updated_at=timezone.now())
+    _delete(SearchDocument.objects.filter(id__in=doomed))
+    documents = SearchDocument.objects.bulk_create([document for document, _ in rows.values()])
+    for document, (_, entry) in zip(documents, rows.values(), strict=True):
         entry.document = document
-    SearchEntry.objects.bulk_create([entry for _, entry in rows])
+    SearchEntry.objects.bulk_create([entry for _, entry in rows.values()])
     fuzzy.add_terms(fuzzy.count_terms(document.analysed_title for document in documents))
-    return len(documents)
+    return len(unique)
 
 
 def _delete(documents: QuerySet[SearchDocument]) -> int:

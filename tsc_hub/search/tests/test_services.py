@@ -47,6 +47,14 @@ def test_a_document_replaces_the_one_with_its_key_and_language(find):
     assert engine_is_consistent()
 
 
+def test_indexing_an_unchanged_document_rewrites_nothing(corpus):
+    before = SearchDocument.objects.get(key="profile:7")
+    assert services.index_documents([d for d in CORPUS if d.key == "profile:7"]) == 1
+    after = SearchDocument.objects.get(key="profile:7")
+    assert (after.pk, after.title) == (before.pk, before.title)
+    assert after.updated_at >= before.updated_at
+
+
 def test_the_last_version_in_a_batch_wins(db, find):
     first = doc("offer:1", "en", "First title", "Body.")
     services.index_documents([first, dataclasses.replace(first, title="Second title")])
@@ -96,10 +104,11 @@ def test_rebuild_makes_the_index_equal_to_the_sources_and_is_idempotent(find, so
     assert seen[-1] == written
     # The corpus had other kinds, which no source serves any more: they are gone.
     assert set(SearchDocument.objects.values_list("kind", flat=True)) == {"resource"}
-    before = sorted(SearchDocument.objects.values_list("key", "language", "analysed_title"))
+    before = sorted(SearchDocument.objects.values_list("id", "key", "language", "analysed_title"))
     hits_before = [versions(find(text)) for text in ("kunming", "restoration", "湿地", "المحمية")]
     services.rebuild()
-    assert sorted(SearchDocument.objects.values_list("key", "language", "analysed_title")) == before
+    # Nothing changed, so nothing was rewritten: the same rows, ids included.
+    assert sorted(SearchDocument.objects.values_list("id", "key", "language", "analysed_title")) == before
     assert [versions(find(text)) for text in ("kunming", "restoration", "湿地", "المحمية")] == hits_before
     assert engine_is_consistent()
 
