@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from tsc_hub.capacity.models import CapacityActivity, CapacityNeed
-
-
-class ReadOnlyAdmin(admin.ModelAdmin[Any]):
-    """Nothing is added, changed or deleted here: services keep the version and the audit log."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from tsc_hub.core.admin import ReadOnlyAdmin
 
 
 @admin.register(CapacityNeed)

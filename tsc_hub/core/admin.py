@@ -1,4 +1,4 @@
-"""The audit log in the admin: read-only."""
+"""The audit log in the admin, and the read-only base every app's admin uses."""
 
 from __future__ import annotations
 
@@ -10,14 +10,8 @@ from django.http import HttpRequest
 from tsc_hub.core.models import AuditEvent
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
-    """Search and read the log; nobody adds, changes or deletes through the admin."""
-
-    list_display = ("at", "actor_label", "action", "target_type", "target_id", "target_label")
-    list_filter = ("action", "target_type")
-    search_fields = ("actor_label", "target_label", "target_id")
-    date_hierarchy = "at"
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
+    """Browse only: writes go through the services, which check the rules and keep the audit log."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -27,3 +21,13 @@ class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """Search and read the log; nobody adds, changes or deletes through the admin."""
+
+    list_display = ("at", "actor_label", "action", "target_type", "target_id", "target_label")
+    list_filter = ("action", "target_type")
+    search_fields = ("actor_label", "target_label", "target_id")
+    date_hierarchy = "at"

@@ -10,10 +10,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from tsc_hub.core.admin import ReadOnlyAdmin
 from tsc_hub.core.exceptions import DomainError
 from tsc_hub.matching.models import AssignmentRun, Embedding, RankingModel
 from tsc_hub.matching.weights import activate_ranking_model
-from tsc_hub.offers.admin import ReadOnlyAdmin
 
 
 @admin.action(description=_("Use this version of the weights"))

@@ -1,6 +1,6 @@
 """What the index holds (one `Document` per language version of a record) and where documents come from.
 
-Other apps register a source for their kind of record from `AppConfig.ready()`; search never imports them.
+Sources are registered by `tsc_hub.search.sources` (search sits above the apps whose records it indexes).
 """
 
 from __future__ import annotations

@@ -22,7 +22,8 @@ def test_the_country_page_gathers_the_partys_records(client: Any, cast: Any) -> 
     assert "Seed banks in Kenya" in body
     assert "Draft about Kenya" not in body
     assert "Barcoding course for Kenya" in body
-    assert cast["focal_point"].display_name in body or cast["focal_point"].email in body
+    focal_point = cast["focal_point"]
+    assert (focal_point.display_name or focal_point.email) in body
     assert f"/en/resources/{resource.pk}/" in body
     assert "/countries/ke/widget/" in body
     assert client.get("/en/countries/xx/").status_code == 404

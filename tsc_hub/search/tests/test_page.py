@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
+from tsc_hub.knowledge.models import Resource
 from tsc_hub.knowledge.tests.factories import ResourceFactory
 from tsc_hub.search import services
 from tsc_hub.search.sources import register_all
@@ -59,3 +61,20 @@ def test_facets_filter_and_count(client: Any, indexed: dict[str, Any]) -> None:
 def test_hostile_queries_are_answered(client: Any, indexed: dict[str, Any]) -> None:
     for text in ['"', "NEAR(a b)", "*", "a" * 600, "x:y -z ^w", "\x00"]:
         assert client.get("/en/search/", {"q": text}).status_code == 200
+
+
+def test_recent_changes_are_reindexed_and_withdrawn_records_leave(indexed: dict[str, Any]) -> None:
+    import datetime
+
+    from tsc_hub.search.models import SearchDocument
+    from tsc_hub.search.sources import refresh_recent
+
+    resource = indexed["fr"]
+    key = f"resource:{resource.pk}"
+    changed = Resource.objects.filter(pk=resource.pk)
+    changed.update(title={"fr": "Plantes envahissantes"}, updated_at=timezone.now())
+    refresh_recent(datetime.timedelta(minutes=15))
+    assert SearchDocument.objects.get(key=key).title == "Plantes envahissantes"
+    changed.update(state="withdrawn", updated_at=timezone.now())
+    refresh_recent(datetime.timedelta(minutes=15))
+    assert not SearchDocument.objects.filter(key=key).exists()

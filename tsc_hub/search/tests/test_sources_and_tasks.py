@@ -13,8 +13,6 @@ from tsc_hub.search.documents import (
     source_for,
     sources,
 )
-from tsc_hub.search.models import SearchDocument
-from tsc_hub.search.tasks import schedule_reindex, schedule_remove
 from tsc_hub.search.tests.conftest import doc
 
 
@@ -57,13 +55,3 @@ def test_derived_facets():
         ("subkind", "tool"),
         ("year", "2024"),
     ]
-
-
-def test_reindex_and_remove_run_after_commit(db, projects, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        schedule_reindex("project", 5)
-        assert not SearchDocument.objects.exists()  # not before the commit
-    assert SearchDocument.objects.get().title == "Seed bank"
-    with django_capture_on_commit_callbacks(execute=True):
-        schedule_remove("project", 5)
-    assert not SearchDocument.objects.exists()
