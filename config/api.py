@@ -16,6 +16,7 @@ from tsc_hub.offers.api import router as offers_router
 from tsc_hub.organisations.api import router as organisations_router
 from tsc_hub.projects.api import router as projects_router
 from tsc_hub.proposals.api import router as proposals_router
+from tsc_hub.search.api import router as search_router
 from tsc_hub.vocabularies.api import router as vocabularies_router
 
 api = NinjaAPI(
@@ -44,3 +45,4 @@ api.add_router("/helpdesk", helpdesk_router)
 api.add_router("/capacity", capacity_router)
 api.add_router("/proposals", proposals_router)
 api.add_router("/resources", knowledge_router)
+api.add_router("/search", search_router)

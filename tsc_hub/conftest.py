@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="Folder for screenshots of the browser tests (default: a temp dir).",
     )
+
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest) -> Path:
+    """Where browser tests put screenshots: --browser-output, or a temporary folder."""
+    folder = Path(request.config.getoption("--browser-output") or tempfile.mkdtemp(prefix="tsc-hub-shots-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

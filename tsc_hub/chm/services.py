@@ -24,7 +24,7 @@ from tsc_hub.chm.mapping import (
     read_record,
     write_record,
 )
-from tsc_hub.chm.mapping.common import ORGANIZATION, SchemaMapping, base_identifier
+from tsc_hub.chm.mapping.common import ORGANIZATION, HarvestProvenance, SchemaMapping, base_identifier
 from tsc_hub.chm.mapping.writing import kept_terms_of
 from tsc_hub.chm.models import ExternalReference, ReferenceKind, UnknownTerm
 from tsc_hub.core.audit import record_event
@@ -82,19 +82,22 @@ def import_records(
     fallback_organisation: int | None = None,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    provenance: HarvestProvenance | None = None,
 ) -> ImportReport:
     """Import a file of CHM records of any of the SCHEMAS, upserting by header.identifier.
 
     Every record is checked before anything is written; then all are written in one transaction,
     `organization` records first, so that the other records of the file may name them. Any problem raises
     InvalidInput naming every bad record and writes nothing, unless `skip_invalid`: then the good records
-    are written and the bad ones reported as skipped.
+    are written and the bad ones reported as skipped. A harvest gives its `provenance`: the resources and
+    initiatives it imports keep it (source, harvested from, harvested at; header.identifier as the original
+    identifier) in place of the one they carry.
     """
     name = Path(path).name
     entries = read_records(path)
     _refuse_thesaurus(name, entries)
     _check_organisation_exists(fallback_organisation)
-    resolver = Resolver(fallback_organisation=fallback_organisation)
+    resolver = Resolver(fallback_organisation=fallback_organisation, provenance=provenance)
     items = _read_all(entries, resolver)
     failures = [item for item in items if item.problems]
     if failures and not skip_invalid:
@@ -107,7 +110,7 @@ def import_records(
     with transaction.atomic():
         failures += _write_all(organisations, report, counter)
         if resolver.placeholders_used:  # records naming organisations of the file: read them again
-            rereader = Resolver(fallback_organisation=fallback_organisation)
+            rereader = Resolver(fallback_organisation=fallback_organisation, provenance=provenance)
             failures += [item for item in others if not _reread(item, rereader)]
             others = [item for item in others if item.mapped]
         failures += _write_all(others, report, counter)

@@ -258,6 +258,8 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     report.created.update(_seed_knowledge())
     say(_("Matching engine: embeddings and suggestions"))
     report.created["engine_suggestions"] = _seed_engine()
+    say(_("Search index"))
+    report.created["search_vectors"] = _seed_search_index()
     return report
 
 
@@ -267,6 +269,16 @@ def _seed_knowledge() -> dict[str, int]:
     from tsc_hub.knowledge.demo import seed_resources
 
     return {"resources": seed_resources(), **seed_capacity()}
+
+
+def _seed_search_index() -> int:
+    """Index the demo records for the search box; returns how many records got a vector (for cross-language
+    results), which is none when they are already indexed."""
+    from tsc_hub.search.semantic import refresh_vectors
+    from tsc_hub.search.services import rebuild
+
+    rebuild()
+    return refresh_vectors()
 
 
 def _seed_engine() -> int:

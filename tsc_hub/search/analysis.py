@@ -10,7 +10,11 @@ configuration. Analysis is, in order:
    format characters (soft hyphen, zero-width joiners), which therefore never split a word;
 3. Arabic letter folding (ة→ه, ى→ي, ٱ→ا, Persian ک/ی) and removal of tatweel; Arabic-Indic digits → 0-9;
 4. tokens are runs of letters and digits; runs of CJK ideographs or kana become overlapping bigrams
-   (a single character stays a unigram), so 湿地 is found inside 湿地保护 without a dictionary.
+   (a single character stays a unigram), so 湿地 is found inside 湿地保护 without a dictionary;
+5. a Latin-letter token of four letters or more ending in one "s" loses it, so that the plural of English,
+   French, Spanish and Portuguese words finds the singular and back (wetlands = wetland, zones humides =
+   zone humide, especies = especie). It is not a stemmer: it only folds the commonest inflection, in the same
+   way for documents and queries, and never changes a word's span in the original text.
 
 Every step maps characters one at a time, so `normalise` (whole string, C speed) and the character by
 character folding behind `normalise_with_offsets` (for highlighting) give the same string; property tests
@@ -35,6 +39,13 @@ _CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U
 # A token is a run of CJK letters or a run of other letters and digits (\w without the underscore).
 _TOKEN = re.compile(rf"(?:(?=[{_CJK_RANGES}])[^\W_])+|[^\W_{_CJK_RANGES}]+")
 _CJK = re.compile(rf"[{_CJK_RANGES}]")
+_PLURAL = re.compile(r"(?<=[a-z]{2}[a-rt-z])s$")
+
+
+def fold_plural(token: str) -> str:
+    """The token without a plural "s" (step 5): wetlands → wetland; glass, gas and bus stay."""
+    return _PLURAL.sub("", token)
+
 
 _ARABIC = {
     "\u0629": "\u0647",  # ة → ه
@@ -112,7 +123,7 @@ def _split(normalised: str) -> Iterator[list[tuple[str, int, int]]]:
     for match in _TOKEN.finditer(normalised):
         run, start = match.group(), match.start()
         if _CJK.match(run) is None:
-            yield [(run[:MAX_TOKEN_LENGTH], start, match.end())]
+            yield [(fold_plural(run[:MAX_TOKEN_LENGTH]), start, match.end())]
         elif len(run) == 1:
             yield [(run, start, start + 1)]
         else:
@@ -122,7 +133,10 @@ def _split(normalised: str) -> Iterator[list[tuple[str, int, int]]]:
 def _flat(normalised: str) -> list[tuple[str, int, int]]:
     """(token, start, end) in `normalised`, in order; one regex pass when there is no CJK (the usual case)."""
     if _CJK.search(normalised) is None:
-        return [(m.group()[:MAX_TOKEN_LENGTH], m.start(), m.end()) for m in _TOKEN.finditer(normalised)]
+        return [
+            (fold_plural(m.group()[:MAX_TOKEN_LENGTH]), m.start(), m.end())
+            for m in _TOKEN.finditer(normalised)
+        ]
     return [span for group in _split(normalised) for span in group]
 
 
@@ -130,7 +144,7 @@ def tokens(text: str) -> list[str]:
     """The analysed tokens of `text`, in order (what the index stores)."""
     normalised = normalise(text)
     if _CJK.search(normalised) is None:
-        return [run[:MAX_TOKEN_LENGTH] for run in _TOKEN.findall(normalised)]
+        return [fold_plural(run[:MAX_TOKEN_LENGTH]) for run in _TOKEN.findall(normalised)]
     return [token for token, _, _ in _flat(normalised)]
 
 

@@ -12,10 +12,11 @@ import logging
 import time
 from collections.abc import Sequence
 
+import numpy as np
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connections, transaction
 
-from tsc_hub.search import fuzzy
+from tsc_hub.search import fuzzy, semantic
 from tsc_hub.search.candidates import Candidates, Row
 from tsc_hub.search.documents import FACETS
 from tsc_hub.search.highlight import highlight, snippet
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 # where 10,000 gives 54 and 67 ms (docs/adr/0014-search.md).
 MAX_HITS = 5_000
 MAX_FILTER_VALUES = 50
+RelatedRow = tuple[Row, set[int]]  # a related record's entry and its facet codes
 
 
 class EngineBackend:
@@ -61,23 +63,35 @@ class EngineBackend:
         """Answer a query (see SearchQuery and SearchResults); never raises on user input."""
         started = time.perf_counter()
         parsed = parse(query.text)
-        groups, preference = self._filters(query)
-        if not parsed or groups is None:
+        named_groups, preference = self._filters(query)
+        if named_groups is None or not (parsed or named_groups):
             return SearchResults.empty(query, _since(started))
-        scored = query.sort != "date"
-        candidates = self._candidates(parsed, groups, scored)
+        groups = [codes for _, codes in named_groups]
+        # Without words (browsing by facets) there is no relevance: newest first.
+        by_date = query.sort == "date" or not parsed
+        candidates = self._candidates(parsed, groups, scored=not by_date)
         corrections: dict[str, list[str]] = {}
-        if len(candidates) == 0 and not candidates.capped:
+        if parsed and len(candidates) == 0 and not candidates.capped:
             parsed, corrections = self._corrected(parsed)
             if corrections:
-                candidates = self._candidates(parsed, groups, scored)
-        selected = candidates.select(by_date=query.sort == "date", rank_of_code=preference)
+                candidates = self._candidates(parsed, groups, scored=not by_date)
+        related = self._related(query.text) if parsed and query.all_languages else []
+        candidates = candidates.with_related(_passing(related, groups))
+        selected = candidates.select(by_date=by_date, rank_of_code=preference)
+        facets = self._facets(candidates.facet_counts(selected))
+        for facet in {name for name, _ in named_groups if name}:
+            facets[facet] = self._widened_counts(facet, parsed, named_groups, related, preference)
         page, per_page = query.safe_page, query.safe_per_page
         shown = selected[(page - 1) * per_page : page * per_page]
         return SearchResults(
             total=int(selected.size),
-            hits=self._hits(candidates.ids[shown].tolist(), candidates.scores[shown].tolist(), parsed),
-            facets=self._facets(candidates.facet_counts(selected)),
+            hits=self._hits(
+                candidates.ids[shown].tolist(),
+                candidates.scores[shown].tolist(),
+                candidates.related[shown].tolist(),
+                parsed,
+            ),
+            facets=_in_order(facets),
             took_ms=_since(started),
             total_exact=not candidates.capped,
             page=page,
@@ -96,24 +110,60 @@ class EngineBackend:
             rows = []
         return Candidates.from_rows(rows[: self.max_hits], capped=len(rows) > self.max_hits)
 
-    def _filters(self, query: SearchQuery) -> tuple[list[list[int]] | None, dict[int, int]]:
-        """Facet codes per filter group (None when a group can match nothing) and language preferences."""
-        wanted = [(f, _values(v)) for f, v in sorted(query.filters.items()) if f in FACETS and _values(v)]
+    def _widened_counts(
+        self,
+        facet: str,
+        parsed: ParsedQuery,
+        named_groups: list[tuple[str, list[int]]],
+        related: Sequence[RelatedRow],
+        preference: dict[int, int],
+    ) -> list[tuple[str, int]]:
+        """The counts of a facet a value of which is chosen, as if none were: the other values stay
+        visible, so a second one can be added (values of one facet combine with OR)."""
+        others = [codes for name, codes in named_groups if name != facet]
+        if not parsed and not others:
+            others = [self._every_kind()]  # every document has a kind: the match-everything filter
+        widened = self._candidates(parsed, others, scored=False).with_related(_passing(related, others))
+        counts = widened.facet_counts(widened.select(by_date=True, rank_of_code=preference))
+        return self._facets(counts).get(facet, [])
+
+    def _every_kind(self) -> list[int]:
+        return list(
+            SearchFacetValue.objects.using(self.using).filter(facet="kind").values_list("id", flat=True)
+        )
+
+    def _filters(self, query: SearchQuery) -> tuple[list[tuple[str, list[int]]] | None, dict[int, int]]:
+        """Facet codes per filter group, each named by the facet a person chose on the page or "" for
+        the query's own kinds and languages (None when a group can match nothing); language preferences."""
+        # (group name, facet, values)
+        wanted = [(f, f, _values(v)) for f, v in sorted(query.filters.items()) if f in FACETS and _values(v)]
         if query.kinds:
-            wanted.append(("kind", _values(query.kinds)))
+            wanted.append(("", "kind", _values(query.kinds)))
         preferred = _values(query.languages or ())
         if preferred and not query.all_languages:
-            wanted.append(("language", preferred))
-        pairs = {(facet, value) for facet, values in wanted for value in values}
+            wanted.append(("", "language", preferred))
+        pairs = {(facet, value) for _, facet, values in wanted for value in values}
         pairs |= {("language", language) for language in preferred}
         codes = SearchFacetValue.objects.using(self.using).codes(pairs)
-        groups = [[codes[(f, v)] for v in values if (f, v) in codes] for f, values in wanted]
+        groups = [(name, [codes[(f, v)] for v in values if (f, v) in codes]) for name, f, values in wanted]
         preference = {
             codes[("language", lang)]: rank
             for rank, lang in enumerate(preferred)
             if ("language", lang) in codes
         }
-        return (None if any(not g for g in groups) else groups), preference
+        return (None if any(not found for _, found in groups) else groups), preference
+
+    def _related(self, text: str) -> list[RelatedRow]:
+        """The entries of the records closest in meaning to `text` (any language), scored by similarity,
+        with their facet codes as a set."""
+        similarity = dict(semantic.nearest(text, self.using))
+        return [
+            (
+                (document_id, record, sort_date, blob, similarity[key]),
+                set(np.frombuffer(blob, "<u4").tolist()),
+            )
+            for document_id, record, sort_date, blob, key in semantic.entry_rows(list(similarity), self.using)
+        ]
 
     def _corrected(self, parsed: ParsedQuery) -> tuple[ParsedQuery, dict[str, list[str]]]:
         """Widen each word that matches nothing at all to the title words within one edit of it."""
@@ -143,13 +193,15 @@ class EngineBackend:
         order = {name: index for index, name in enumerate(FACETS)}
         return dict(sorted(facets.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
 
-    def _hits(self, ids: list[int], scores: list[float], parsed: ParsedQuery) -> list[Hit]:
+    def _hits(
+        self, ids: list[int], scores: list[float], related: list[bool], parsed: ParsedQuery
+    ) -> list[Hit]:
         shown = ("id", "key", "kind", "subkind", "language", "title", "body", "url", "date")
         rows = SearchDocument.objects.using(self.using).filter(id__in=ids).values_list(*shown)
         documents = {row[0]: row for row in rows}
         terms, phrases = parsed.terms(), parsed.phrases()
         hits = []
-        for document_id, score in zip(ids, scores, strict=True):
+        for document_id, score, is_related in zip(ids, scores, related, strict=True):
             if document_id in documents:  # deleted since the match: skip it
                 _, key, kind, subkind, language, title, body, url, date = documents[document_id]
                 hits.append(
@@ -163,6 +215,7 @@ class EngineBackend:
                         url=url,
                         date=date,
                         score=score,
+                        related=is_related,
                     )
                 )
         return hits
@@ -235,6 +288,19 @@ def get_backend(using: str = "default", *, max_hits: int = MAX_HITS) -> EngineBa
 def search(query: SearchQuery) -> SearchResults:
     """Answer a query on the default database."""
     return get_backend().search(query)
+
+
+def _passing(related: Sequence[RelatedRow], groups: Sequence[Sequence[int]]) -> list[Row]:
+    """The related rows having, in every group, one of its codes."""
+    wanted = [set(group) for group in groups]
+    return [row for row, codes in related if all(codes & group for group in wanted)]
+
+
+def _in_order(facets: dict[str, list[tuple[str, int]]]) -> dict[str, list[tuple[str, int]]]:
+    """Facets in the order of FACETS, without empty ones."""
+    order = {name: index for index, name in enumerate(FACETS)}
+    ordered = sorted(facets.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+    return {name: values for name, values in ordered if values}
 
 
 def _values(values: Sequence[str] | str) -> list[str]:

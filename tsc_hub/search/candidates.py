@@ -10,7 +10,7 @@ milliseconds (see docs/adr/0014-search.md).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -32,10 +32,12 @@ class Candidates:
     codes: IntArray
     offsets: IntArray
     capped: bool  # the engine had more matches than it returned
+    # Related in meaning only (cross-language results): shown after every word match.
+    related: npt.NDArray[np.bool_]
 
     @classmethod
-    def from_rows(cls, rows: Sequence[Row], capped: bool) -> Candidates:
-        """Columns from engine rows."""
+    def from_rows(cls, rows: Sequence[Row], capped: bool, related: bool = False) -> Candidates:
+        """Columns from engine rows (or from related records' entries)."""
         blobs = [bytes(row[3]) for row in rows]
         lengths = np.fromiter((len(b) // 4 for b in blobs), dtype=np.int64, count=len(blobs))
         return cls(
@@ -46,6 +48,24 @@ class Candidates:
             codes=np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.int64),
             offsets=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
             capped=capped,
+            related=np.full(len(rows), related, dtype=bool),
+        )
+
+    def with_related(self, rows: Sequence[Row]) -> Candidates:
+        """These matches followed by `rows`, marked related; rows of records already matched are ignored."""
+        known = set(self.records.tolist())
+        extra = Candidates.from_rows([row for row in rows if row[1] not in known], False, related=True)
+        if len(extra) == 0:
+            return self
+        return replace(
+            self,
+            ids=np.concatenate([self.ids, extra.ids]),
+            records=np.concatenate([self.records, extra.records]),
+            dates=np.concatenate([self.dates, extra.dates]),
+            scores=np.concatenate([self.scores, extra.scores]),
+            codes=np.concatenate([self.codes, extra.codes]),
+            offsets=np.concatenate([self.offsets, self.offsets[-1] + extra.offsets[1:]]),
+            related=np.concatenate([self.related, extra.related]),
         )
 
     def __len__(self) -> int:
@@ -69,8 +89,8 @@ class Candidates:
     def select(self, *, by_date: bool, rank_of_code: Mapping[int, int]) -> IntArray:
         """Indices of the matches to show, best first: one per record, in its preferred language.
 
-        Order: by score (or by date, newest first, undated last), then by document id, so that it is
-        total and the same on every run.
+        Order: word matches before related records, then by score (or by date, newest first, undated
+        last), then by document id, so that it is total and the same on every run.
         """
         if len(self) == 0:
             return np.zeros(0, dtype=np.int64)
@@ -81,7 +101,7 @@ class Candidates:
         first = np.ones(order.size, dtype=bool)
         first[1:] = records[1:] != records[:-1]
         kept = order[first]
-        return kept[np.lexsort((self.ids[kept], primary[kept]))]
+        return kept[np.lexsort((self.ids[kept], primary[kept], self.related[kept]))]
 
     def facet_counts(self, selected: IntArray) -> dict[int, int]:
         """How many of the selected matches have each facet code."""

@@ -10,7 +10,7 @@ from typing import Literal, Protocol
 
 from django.utils.safestring import SafeString
 
-from tsc_hub.core.languages import RTL_LANGUAGES
+from tsc_hub.core.languages import NATIVE_NAMES, RTL_LANGUAGES
 
 Sort = Literal["relevance", "date"]
 MAX_PER_PAGE = 100
@@ -23,7 +23,9 @@ class SearchQuery:
     `filters` maps a facet (see documents.FACETS) to values, any of which may match; facets combine with
     AND, as do `kinds`. `languages` are the preferred languages, in order: results are in these languages
     only (None: any), and a record found in several languages is shown once, in the first preferred one.
-    `all_languages` searches every language but still shows each record in its preferred language.
+    `all_languages` searches every language but still shows each record in its preferred language, and
+    adds, after the word matches, records related in meaning in any language (tsc_hub.search.semantic).
+    Without words, filters alone list the records that have them, newest first.
     """
 
     text: str
@@ -57,6 +59,12 @@ class Hit:
     url: str
     date: datetime.date | None
     score: float  # engine-specific (bm25 or ts_rank), only its order means something; 0 when sorted by date
+    related: bool = False  # found by meaning, not by its words (search in all languages)
+
+    @property
+    def language_name(self) -> str:
+        """The language of this version, named in itself."""
+        return NATIVE_NAMES.get(self.language, self.language)
 
     @property
     def direction(self) -> str:

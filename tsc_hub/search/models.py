@@ -93,3 +93,22 @@ class SearchTermVariant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.variant} → {self.term_id}"
+
+
+class SearchVector(models.Model):
+    """A record's meaning as a sentence embedding, for the cross-language results of "search in all
+    languages".
+
+    One per record: its language versions say the same thing, and the multilingual encoder puts them in
+    one space. Made by the worker (tsc_hub.search.semantic) from the record's first language version.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    model = models.CharField(max_length=64)
+    model_version = models.CharField(max_length=64)
+    text_hash = models.CharField(max_length=64)
+    vector = models.BinaryField()  # little-endian float32, unit length
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"vector of {self.key}"

@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tsc_hub.core.languages import NATIVE_NAMES, pick_text
+from tsc_hub.geography.models import CbdRegionalGroup, Party
 from tsc_hub.knowledge.states import ResourceKind
 from tsc_hub.search.backends import search
 from tsc_hub.search.documents import FACETS
@@ -57,23 +59,34 @@ def query_from(request: HttpRequest) -> SearchQuery:
     )
 
 
-def _label(facet: str, value: str, terms: dict[str, str]) -> str:
+def _label(facet: str, value: str, names: dict[str, str]) -> str:
+    """A facet value as a person reads it, in the page's language (the value itself when unknown)."""
     if facet == "kind":
         return str(KIND_LABELS.get(value, value))
     if facet == "subkind" and value in ResourceKind.values:
         return str(ResourceKind(value).label)
-    return terms.get(value, value)
+    if facet == "region" and value in CbdRegionalGroup.values:
+        return str(CbdRegionalGroup(value).label)
+    if facet == "language":
+        return NATIVE_NAMES.get(value, value)
+    return names.get(value, value)
+
+
+def _names(results: SearchResults) -> dict[str, str]:
+    """Names of the vocabulary terms and countries among the facet values, in the page's language."""
+    values = {value for pairs in results.facets.values() for value, _count in pairs}
+    names = {
+        term.identifier: pick_text(term.short_labels or term.labels).text
+        for term in Term.objects.filter(identifier__in=values)
+    }
+    countries = {value for value, _count in results.facets.get("country", [])}
+    names.update({party.code: str(party) for party in Party.objects.filter(code__in=countries)})
+    return names
 
 
 def facet_rows(results: SearchResults, query: SearchQuery, base: dict[str, Any]) -> list[dict[str, Any]]:
     """Each facet's values with counts, whether chosen, and the link that toggles them."""
-    from tsc_hub.core.languages import pick_text
-
-    identifiers = {value for pairs in results.facets.values() for value, _count in pairs}
-    terms = {
-        term.identifier: pick_text(term.short_labels or term.labels).text
-        for term in Term.objects.filter(identifier__in=identifiers)
-    }
+    names = _names(results)
     rows = []
     for facet in FACETS:
         chosen = set(query.filters.get(facet, []))
@@ -83,7 +96,7 @@ def facet_rows(results: SearchResults, query: SearchQuery, base: dict[str, Any])
             toggled = sorted(chosen - {value}) if selected else sorted(chosen | {value})
             link = {**base, facet: toggled, "page": "1"}
             values.append(
-                {"value": value, "label": _label(facet, value, terms), "count": count, "selected": selected,
+                {"value": value, "label": _label(facet, value, names), "count": count, "selected": selected,
                  "url": "?" + urlencode(link, doseq=True)}
             )  # fmt: skip
         if values:

@@ -88,7 +88,10 @@ public, no traditional knowledge, working languages = ``header.languages``, orig
 header language the title (an organisation's name) is written in (else the first UN language it is in),
 and for requests the national priority reference is the first line of ``addressedPriorities`` (a warning
 says so); a resource or initiative without ``tschub.provenance`` comes from the CHM: source ``chm``, original
-identifier = ``header.identifier``, harvested now, and no owner.
+identifier = ``header.identifier``, harvested now, and no owner. An import made by a harvest
+(``import_records(provenance=...)``) gives every resource and initiative the harvest's provenance instead,
+whatever ``tschub.provenance`` says: source = the harvest source's name, original identifier =
+``header.identifier``, harvested from its address, at the start of the run.
 ``tschub.state`` is written for information only: **import never moves a record along its workflow**. New
 requests, offers and profiles are created as drafts by the system (``by=None``); new resources and
 initiatives are published at once (the CHM's records are public already; ``save_imported_resource(...,

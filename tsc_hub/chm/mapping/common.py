@@ -67,6 +67,16 @@ def _itself(data: Any) -> Any:
     return data
 
 
+@dataclass(frozen=True)
+class HarvestProvenance:
+    """Where a harvest read the records it imports: resources keep it as their provenance."""
+
+    source: str  # the harvest source's name
+    harvested_from: str  # its address
+    harvested_at: datetime.datetime  # when the harvest started
+    publish: bool = True  # new resources published at once (the source's "publish new records at once")
+
+
 class RecordInvalid(Exception):
     """A record that cannot be imported; `problems` says everything that is wrong with it."""
 
@@ -84,6 +94,7 @@ class Mapped:
     data: Any
     kept: tuple[KeptTerm, ...] = ()
     warnings: tuple[str, ...] = ()
+    publish: bool = True  # a new record is published at once; a harvest may say otherwise
 
     def same_content(
         self, data: Any, kept: Iterable[KeptTerm], comparable: Callable[[Any], Any] = _itself

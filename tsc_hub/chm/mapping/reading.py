@@ -12,6 +12,7 @@ from tsc_hub.chm.mapping.common import (
     CONTACT,
     LANGUAGE_LIST,
     OWN_KEY,
+    HarvestProvenance,
     KeptTerm,
     Mapped,
     RecordInvalid,
@@ -34,10 +35,14 @@ KEPT_TEXT_LENGTH = 200  # the identifier column of chm.UnknownTerm
 
 
 class Resolver:
-    """Answers "what is this CHM identifier here?" for one import, reading each table at most once."""
+    """Answers "what is this CHM identifier here?" for one import, reading each table at most once, and
+    where the import's records come from (`provenance`: a harvest; None: a file given by an operator)."""
 
-    def __init__(self, *, fallback_organisation: int | None = None) -> None:
+    def __init__(
+        self, *, fallback_organisation: int | None = None, provenance: HarvestProvenance | None = None
+    ) -> None:
         self.fallback_organisation = fallback_organisation
+        self.provenance = provenance
         self._parties = set(Party.objects.values_list("code", flat=True))
         self._regions = {
             ident.casefold(): ident for ident in Region.objects.values_list("identifier", flat=True)
@@ -525,4 +530,5 @@ class RecordReader:
             data=data,
             kept=tuple(sorted(self.kept)),
             warnings=tuple(self.warnings),
+            publish=self.resolver.provenance is None or self.resolver.provenance.publish,
         )

@@ -170,7 +170,20 @@ def write_resource_languages(writer: RecordWriter, data: ResourceData) -> None:
 
 
 def read_provenance(reader: RecordReader) -> dict[str, Any]:
-    """Ours ("tschub.provenance"), else: from the CHM, under its identifier, read now."""
+    """The harvest's, when a harvest reads the record; else ours ("tschub.provenance"); else: from the CHM,
+    under its identifier, read now."""
+    harvest = reader.resolver.provenance
+    if harvest is not None:
+        # As the OAI-PMH harvest does: the record is its source's, under the source's identifier. A
+        # "tschub.provenance" it carries (another tsc-hub's) says where that hub read it, not where we did;
+        # it is not even checked, so that it cannot fail the record.
+        reader.own_used.add("provenance")
+        return {
+            "source": harvest.source,
+            "original_identifier": reader.header.identifier,
+            "harvested_from": harvest.harvested_from,
+            "harvested_at": harvest.harvested_at,
+        }
     given = reader.own("provenance", dict, None)
     if given is None:
         return {
@@ -295,9 +308,9 @@ def write(writer: RecordWriter, data: ResourceData) -> None:
 
 
 def save(record: Any, mapped: Mapped) -> Any:
-    """Create or update through the knowledge services: published at once (the CHM's records are public);
-    an update never changes the state."""
-    resource, _ = save_imported_resource(data=mapped.data, by=None, publish=True)
+    """Create or update through the knowledge services: published at once (the CHM's records are public)
+    unless a harvest source asks for review first; an update never changes the state."""
+    resource, _ = save_imported_resource(data=mapped.data, by=None, publish=mapped.publish)
     return resource
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tsc_hub.portal.tests.test_browser import CHROMIUM, LAUNCH_ARGS
+from tsc_hub.core.tests.browser import chromium
 from tsc_hub.portal.tests.test_journey import _sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -32,12 +32,8 @@ def engine_data(transactional_db: None) -> dict[str, int]:
 
 @pytest.fixture
 def browser(engine_data: dict[str, int]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def test_help_desk_confirms_a_suggestion_and_coordination_assigns(live_server, browser, engine_data, shots):

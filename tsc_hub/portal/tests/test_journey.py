@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tsc_hub.portal.tests.test_browser import CHROMIUM, LAUNCH_ARGS
+from tsc_hub.core.tests.browser import chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -40,12 +40,8 @@ def journey_data(transactional_db: None) -> dict[str, int]:
 
 @pytest.fixture
 def browser(journey_data: dict[str, int]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _code() -> str:

@@ -159,3 +159,39 @@ def test_an_empty_query_has_no_results(find):
     for text in ["", "   ", '""', "-- ** ::", "\x00"]:
         results = find(text)
         assert (results.total, results.hits, results.facets) == (0, [], {})
+
+
+def test_filters_without_words_list_the_records_that_have_them_newest_first(find):
+    results = find("", filters={"gbf_target": ["3"]})
+    assert [hit.key for hit in results.hits] == [
+        "resource:10",
+        "request:4",
+        "project:8",
+        "resource:3",
+        "resource:11",
+    ]
+    # The chosen facet counts as if nothing were chosen in it, so another target can be added.
+    assert results.facets["gbf_target"] == [("3", 5), ("2", 2), ("6", 2), ("20", 1), ("21", 1)]
+    assert results.facets["kind"] == [("resource", 3), ("project", 1), ("request", 1)]
+    assert all(hit.score == 0 for hit in results.hits)
+    assert [hit.key for hit in find("  ", kinds=["profile"]).hits] == ["profile:7"]
+
+
+def test_no_words_and_no_filters_is_no_search(find):
+    assert find("").total == 0
+    assert find("", filters={"country": ["nowhere"]}).total == 0
+
+
+def test_a_chosen_facet_keeps_showing_its_other_values(find):
+    results = find("restoration", filters={"country": ["fj"]})
+    assert [hit.key for hit in results.hits] == ["resource:10"]
+    assert results.facets["country"] == [("cn", 1), ("fj", 1), ("ke", 1)]
+    assert results.facets["gbf_target"] == [("3", 1)]  # the other facets count what is shown
+    both = find("restoration", filters={"country": ["fj", "ke"]})
+    assert keys(both) == {"resource:10", "resource:11"}
+
+
+def test_singular_and_plural_find_each_other(find):
+    assert keys(find("wetlands")) == {"resource:1"}  # the title says "Wetland"
+    assert keys(find("protected area")) == {"offer:6", "resource:10"}  # "areas that are protected", "areas"
+    assert versions(find("zone humide")) == {("resource:1", "fr")}

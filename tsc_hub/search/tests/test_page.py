@@ -78,3 +78,35 @@ def test_recent_changes_are_reindexed_and_withdrawn_records_leave(indexed: dict[
     changed.update(state="withdrawn", updated_at=timezone.now())
     refresh_recent(datetime.timedelta(minutes=15))
     assert not SearchDocument.objects.filter(key=key).exists()
+
+
+def test_facet_values_are_named_in_the_page_language(client: Any, indexed: dict[str, Any]) -> None:
+    page = _page(client, "/fr/search/?all=1&q=especes+exotiques")
+    assert ">Kenya</a>" in page  # country ke, named (the raw code was shown before)
+    assert ">Français</a>" in page  # language fr
+    assert ">Afrique</a>" in page  # CBD regional group africa
+    assert "· Français</p>" in page  # each hit names its language
+
+
+def test_filters_alone_browse_the_records(client: Any, indexed: dict[str, Any]) -> None:
+    page = _page(client, "/en/search/?all=1&subkind=training")
+    assert f"/resources/{indexed['ar'].pk}/" in page
+    assert f"/resources/{indexed['zh'].pk}/" not in page
+    assert _page(client, "/en/search/?all=1").count('<li class="hit') == 0  # nothing asked, nothing listed
+
+
+def test_related_records_in_other_languages_are_shown_apart(
+    client: Any, indexed: dict[str, Any], monkeypatch
+) -> None:
+    from tsc_hub.search import semantic
+    from tsc_hub.search.tests.test_semantic import ConceptEmbedder, EmbedderInfo
+
+    monkeypatch.setattr(semantic, "embedder_info", lambda: EmbedderInfo("concepts", "1", degraded=False))
+    monkeypatch.setattr(semantic, "embedder", ConceptEmbedder)
+    semantic._loaded.clear()
+    semantic.refresh_vectors()
+    page = _page(client, "/en/search/?all=1&q=wetland")
+    assert "Related in meaning, in other languages" in page
+    assert f"/resources/{indexed['zh'].pk}/" in page  # 湿地 is the wetland topic
+    assert _page(client, "/en/search/?q=wetland").count('<li class="hit') == 0
+    semantic._loaded.clear()

@@ -1,4 +1,4 @@
-"""`tsc-hub search rebuild` and `tsc-hub search query "text" [--lang xx] [--json]`."""
+"""`tsc-hub search rebuild`, `tsc-hub search vectors`, `tsc-hub search query "text" [--lang xx] [--json]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from tsc_hub.search import services
+from tsc_hub.search import semantic, services
 from tsc_hub.search.backends import get_backend
 from tsc_hub.search.interface import SearchQuery, SearchResults
 
@@ -19,7 +19,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-        actions.add_parser("rebuild", help="Make the index equal to the registered sources (idempotent).")
+        rebuild = actions.add_parser(
+            "rebuild", help="Make the index equal to the registered sources (idempotent), then its vectors."
+        )
+        rebuild.add_argument("--no-vectors", action="store_true", help="Leave the vectors for the worker.")
+        actions.add_parser("vectors", help="Embed the records whose text changed (cross-language results).")
         query = actions.add_parser("query", help="Search and print the results.")
         query.add_argument("text")
         query.add_argument("--lang", action="append", default=[], help="Preferred language (repeatable).")
@@ -34,8 +38,13 @@ class Command(BaseCommand):
         query.add_argument("--json", action="store_true", help="Print the results as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        show_progress = options["verbosity"] >= 1
         if options["action"] == "rebuild":
-            self._rebuild(show_progress=options["verbosity"] >= 1)
+            self._rebuild(show_progress)
+            if not options["no_vectors"]:
+                self._vectors(show_progress)
+        elif options["action"] == "vectors":
+            self._vectors(show_progress)
         else:
             self._query(options)
 
@@ -47,6 +56,16 @@ class Command(BaseCommand):
 
             written = services.rebuild(progress=progress)
         self.stdout.write(f"Indexed {written} documents.")
+
+    def _vectors(self, show_progress: bool) -> None:
+        with tqdm(unit="record", disable=not show_progress, file=self.stderr) as bar:
+
+            def progress(done: int, total: int | None) -> None:
+                bar.total = total
+                bar.update(done - bar.n)
+
+            embedded = semantic.refresh_vectors(progress=progress)
+        self.stdout.write(f"Embedded {embedded} records.")
 
     def _query(self, options: dict[str, Any]) -> None:
         filters: dict[str, list[str]] = {}
