@@ -9,8 +9,10 @@ from tsc_hub.centres.api import router as centres_router
 from tsc_hub.core.api import install_problem_handlers
 from tsc_hub.geography.api import router as geography_router
 from tsc_hub.helpdesk.api import router as helpdesk_router
+from tsc_hub.hosting.api import router as hosting_router
 from tsc_hub.knowledge.api import router as knowledge_router
 from tsc_hub.matching.api import router as matching_router
+from tsc_hub.network.api import router as network_router
 from tsc_hub.notifications.api import router as notifications_router
 from tsc_hub.offers.api import router as offers_router
 from tsc_hub.organisations.api import router as organisations_router
@@ -46,3 +48,5 @@ api.add_router("/capacity", capacity_router)
 api.add_router("/proposals", proposals_router)
 api.add_router("/resources", knowledge_router)
 api.add_router("/search", search_router)
+api.add_router("/hosting", hosting_router)
+api.add_router("/network", network_router)

@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("resources/", include("tsc_hub.knowledge.urls")),
     path("search/", include("tsc_hub.search.urls")),
     path("harvest/", include("tsc_hub.harvest.urls")),
+    path("hosting/", include("tsc_hub.hosting.urls")),
+    path("network/", include("tsc_hub.network.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

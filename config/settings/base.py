@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "tsc_hub.chm",
     "tsc_hub.harvest",
     "tsc_hub.proposals",
+    "tsc_hub.hosting",
+    "tsc_hub.network",
     "tsc_hub.portal",
     "tsc_hub.demo",
     "tsc_hub.search",

@@ -1,4 +1,4 @@
-"""Reads of support centres. The list of centres is public."""
+"""Reads of support centres and subregions. Both lists are public."""
 
 from __future__ import annotations
 
@@ -18,3 +18,17 @@ class SupportCentreQuerySet(models.QuerySet[Any]):
 
     def serving(self, party_code: str) -> SupportCentreQuerySet:
         return self.filter(parties_served__code=party_code.lower())
+
+    def active(self) -> SupportCentreQuerySet:
+        return self.filter(status="active")
+
+    def network(self) -> SupportCentreQuerySet:
+        """The centres that serve Parties (not the global coordination entity)."""
+        return self.exclude(kind="global")
+
+
+class SubregionQuerySet(models.QuerySet[Any]):
+    """Subregions of the network."""
+
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser) -> SubregionQuerySet:
+        return self

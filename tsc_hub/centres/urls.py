@@ -5,4 +5,7 @@ from django.urls import path
 from tsc_hub.centres import views
 
 app_name = "centres"
-urlpatterns = [path("", views.centre_list, name="list")]
+urlpatterns = [
+    path("", views.centre_list, name="list"),
+    path("<slug:code>/", views.centre_detail, name="detail"),
+]

@@ -23,9 +23,9 @@ from tsc_hub.accounts.models import User
 from tsc_hub.accounts.roles import MFA_REQUIRED_ROLES
 from tsc_hub.accounts.services import grant_role
 from tsc_hub.centres.models import SupportCentre
-from tsc_hub.centres.services import save_centre
 from tsc_hub.core.exceptions import DomainError
 from tsc_hub.core.languages import UN_LANGUAGES
+from tsc_hub.demo.seed_centres import seed_centres
 from tsc_hub.demo.seed_helpdesk import seed_helpdesk
 from tsc_hub.demo.seed_offers import seed_offers
 from tsc_hub.demo.seed_projects import seed_projects
@@ -177,20 +177,8 @@ def _seed_generated_organisations(scale: int, report: SeedReport, progress: Prog
 
 
 def _seed_centres(organisations: dict[str, Organisation], report: SeedReport) -> dict[str, SupportCentre]:
-    centres: dict[str, SupportCentre] = {}
-    for entry in _load("centres.json"):
-        codes = list(
-            Party.objects.filter(m49_subregion__in=entry["subregions"]).values_list("code", flat=True)
-        )
-        if not SupportCentre.objects.filter(code=entry["code"]).exists():
-            report.created["centres"] += 1
-        centres[entry["code"]] = save_centre(
-            code=entry["code"],
-            names=entry["names"],
-            host=organisations[entry["host"]],
-            party_codes=codes,
-            by=None,
-        )
+    centres, created = seed_centres(organisations)
+    report.created["centres"] += created
     return centres
 
 
@@ -219,7 +207,7 @@ def _seed_people(
             scope["organisation"] = organisations[entry["organisation"]]
         if "centre" in entry:
             scope["centre"] = centres[entry["centre"]]
-        held = user.role_assignments.active().filter(role=entry["role"])
+        held = user.role_assignments.active().filter(role=entry["role"], **scope)
         if not held.exists():
             grant_role(user=user, role=entry["role"], by=None, **scope)
             report.created["roles"] += 1
@@ -258,6 +246,10 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     report.created.update(_seed_knowledge())
     say(_("Matching engine: embeddings and suggestions"))
     report.created["engine_suggestions"] = _seed_engine()
+    say(_("Calls for hosts of support centres"))
+    _add_counts(report, _seed_hosting())
+    say(_("Centre network: work plans, reports, scores and collaboration"))
+    _add_counts(report, _seed_network())
     say(_("Search index"))
     report.created["search_vectors"] = _seed_search_index()
     return report
@@ -269,6 +261,24 @@ def _seed_knowledge() -> dict[str, int]:
     from tsc_hub.knowledge.demo import seed_resources
 
     return {"resources": seed_resources(), **seed_capacity()}
+
+
+def _seed_hosting() -> dict[str, int]:
+    from tsc_hub.hosting.demo import seed_hosting
+
+    return seed_hosting()
+
+
+def _add_counts(report: SeedReport, counts: dict[str, int]) -> None:
+    """Add counts of a seeding step to the report (several steps create organisations and people)."""
+    for name, count in counts.items():
+        report.created[name] = report.created.get(name, 0) + count
+
+
+def _seed_network() -> dict[str, int]:
+    from tsc_hub.network.demo import seed_network
+
+    return seed_network()
 
 
 def _seed_search_index() -> int:

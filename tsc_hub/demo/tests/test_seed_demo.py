@@ -13,7 +13,7 @@ def test_seeding_twice_creates_nothing_the_second_time():
     first = seed_demo(scale=2)
     counts = (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count())
     second = seed_demo(scale=2)
-    assert first.created["organisations"] == 17 + 24
+    assert first.created["organisations"] == 22 + 24 + 9  # listed, generated at scale 2, demo call applicants
     assert first.created["requests"] == 13
     assert set(second.created.values()) == {0}
     assert (Organisation.objects.count(), User.objects.count(), RoleAssignment.objects.count()) == counts
@@ -32,7 +32,7 @@ def test_demo_content_is_in_all_six_languages():
     seed_demo()
     languages = {lang for o in Organisation.objects.all() for lang in o.names}
     assert languages >= {"ar", "en", "es", "fr", "ru", "zh"}
-    assert SupportCentre.objects.count() == 5
+    assert SupportCentre.objects.count() == 17  # 16 subregional centres and the coordination entity
     assert all(len(c.names) == 6 for c in SupportCentre.objects.all())
 
 
@@ -90,3 +90,19 @@ def test_demo_matches_reach_every_step_of_the_funnel():
         "agreed",
         "project_started",
     }
+
+
+@pytest.mark.django_db
+def test_the_demo_network_serves_every_party_with_at_least_fifteen_subregional_centres():
+    from tsc_hub.centres.models import CentreKind
+    from tsc_hub.geography.models import Party
+
+    seed_demo()
+    network = SupportCentre.objects.network().active()
+    assert network.filter(kind=CentreKind.SUBREGIONAL).count() >= 15
+    served = set(network.values_list("parties_served__code", flat=True))
+    assert served == set(Party.objects.values_list("code", flat=True))
+    assert len(served) == 196
+    coordination = SupportCentre.objects.get(kind=CentreKind.GLOBAL)
+    assert coordination.subregion is None
+    assert not coordination.parties_served.exists()

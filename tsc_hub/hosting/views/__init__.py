@@ -1,0 +1,1 @@
+"""Pages of host selection: calls, applications, reviews, reports and scenarios."""
