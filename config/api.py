@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from tsc_hub.accounts.api import router as accounts_router
+from tsc_hub.advisory.api import router as advisory_router
 from tsc_hub.assistance.api import router as assistance_router
 from tsc_hub.capacity.api import router as capacity_router
 from tsc_hub.centres.api import router as centres_router
@@ -50,3 +51,4 @@ api.add_router("/resources", knowledge_router)
 api.add_router("/search", search_router)
 api.add_router("/hosting", hosting_router)
 api.add_router("/network", network_router)
+api.add_router("/advisory", advisory_router)

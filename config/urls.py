@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("harvest/", include("tsc_hub.harvest.urls")),
     path("hosting/", include("tsc_hub.hosting.urls")),
     path("network/", include("tsc_hub.network.urls")),
+    path("advisory/", include("tsc_hub.advisory.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tsc_hub.proposals",
     "tsc_hub.hosting",
     "tsc_hub.network",
+    "tsc_hub.advisory",
     "tsc_hub.portal",
     "tsc_hub.demo",
     "tsc_hub.search",

@@ -250,6 +250,8 @@ def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport
     _add_counts(report, _seed_hosting())
     say(_("Centre network: work plans, reports, scores and collaboration"))
     _add_counts(report, _seed_network())
+    say(_("Advisory committee: members, subcommittees, meetings and forums"))
+    _add_counts(report, _seed_advisory())
     say(_("Search index"))
     report.created["search_vectors"] = _seed_search_index()
     return report
@@ -279,6 +281,12 @@ def _seed_network() -> dict[str, int]:
     from tsc_hub.network.demo import seed_network
 
     return seed_network()
+
+
+def _seed_advisory() -> dict[str, int]:
+    from tsc_hub.advisory.demo import seed_advisory
+
+    return seed_advisory()
 
 
 def _seed_search_index() -> int:

@@ -1,0 +1,1 @@
+"""Pages of the advisory committee (members and coordination staff only)."""
