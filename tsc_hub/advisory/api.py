@@ -42,7 +42,7 @@ from tsc_hub.advisory.schemas import (
     ThreadOut,
 )
 from tsc_hub.advisory.services import MeetingData, MemberData
-from tsc_hub.core.exceptions import NotFound
+from tsc_hub.core.exceptions import InvalidInput, NotFound
 
 router = Router(tags=["advisory"])
 
@@ -180,6 +180,19 @@ def subscribe(request: HttpRequest, payload: SubscriptionIn) -> Status[Any]:
     forum = access_forum(user, payload.forum_id) if payload.forum_id else None
     thread = access_thread(user, payload.thread_id) if payload.thread_id else None
     return Status(201, services.subscribe(user=user, forum=forum, thread=thread))
+
+
+@router.post("/subscriptions/unsubscribe", response={204: None}, auth=SIGNED_IN, summary="Stop following")
+def unsubscribe(request: HttpRequest, payload: SubscriptionIn) -> Status[None]:
+    """The counterpart of POST /subscriptions, with the same body; 204 even if nothing was followed."""
+    user = signed_in_user(request)
+    if bool(payload.forum_id) == bool(payload.thread_id):
+        message = _("Stop following either a forum or a thread.")
+        raise InvalidInput(message, fields={"forum_id": [message]})
+    forum = access_forum(user, payload.forum_id) if payload.forum_id else None
+    thread = access_thread(user, payload.thread_id) if payload.thread_id else None
+    services.unsubscribe(user=user, forum=forum, thread=thread)
+    return Status(204, None)
 
 
 @router.get("/meetings", response=list[MeetingOut], auth=SIGNED_IN, summary="Meetings")

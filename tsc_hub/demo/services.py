@@ -218,6 +218,11 @@ def _seed_people(
             TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
+# How many times seed_demo reports a phase to its `progress` callback (plus one per 24 generated
+# organisations): the command's progress bar needs the total beforehand.
+PHASES = 13
+
+
 @transaction.atomic
 def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport:
     """Create the demo data set, or complete it; nothing is duplicated."""

@@ -26,6 +26,7 @@ from tsc_hub.hosting.schemas import (
     CallDetailOut,
     CallIn,
     CallOut,
+    CallUpdateIn,
     ConflictIn,
     ReasonIn,
     ScenarioIn,
@@ -92,6 +93,21 @@ def create_call(request: HttpRequest, payload: CallIn) -> Status[Any]:
 
 @router.get("/calls/{call_id}", response=CallDetailOut, auth=ANYONE, summary="One call, with its criteria")
 def get_call(request: HttpRequest, call_id: int) -> Any:
+    return _detail(request, _call(request, call_id))
+
+
+@router.put("/calls/{call_id}", response=CallDetailOut, auth=SIGNED_IN, summary="Change a call")
+def update_call(request: HttpRequest, call_id: int, payload: CallUpdateIn) -> Any:
+    """Change a draft or open call (`version` for optimistic locking; an open call keeps its kind and
+    framework)."""
+    values = payload.dict()
+    version = values.pop("version")
+    services.update_call(
+        call=_call(request, call_id),
+        data=services.CallData(**values),
+        by=signed_in_user(request),
+        version=version,
+    )
     return _detail(request, _call(request, call_id))
 
 
@@ -214,6 +230,15 @@ def declare_conflict(request: HttpRequest, assignment_id: int, payload: Conflict
     """Declare a conflict of interest: the reviewer leaves the application (recorded)."""
     assignment = _assignment(request, assignment_id)
     return services.declare_conflict(assignment=assignment, reason=payload.reason, by=signed_in_user(request))
+
+
+@router.delete(
+    "/assignments/{assignment_id}", response={204: None}, auth=SIGNED_IN, summary="Unassign a reviewer"
+)
+def unassign_reviewer(request: HttpRequest, assignment_id: int) -> Status[None]:
+    """Take an application from a reviewer who has not scored it, while its phase is open (coordination)."""
+    services.unassign_reviewer(assignment=_assignment(request, assignment_id), by=signed_in_user(request))
+    return Status(204, None)
 
 
 @router.get("/assignments/{assignment_id}/scores", response=list[ScoreOut], auth=SIGNED_IN, summary="Scores")

@@ -46,13 +46,32 @@ class CallForm(forms.Form):
     original_language = forms.ChoiceField(label=_("Language of this record"), choices=LANGUAGE_CHOICES)
     phase1_aggregation = forms.ChoiceField(label=_("Aggregation in phase 1"), choices=Aggregation.choices)
     phase2_aggregation = forms.ChoiceField(label=_("Aggregation in phase 2"), choices=Aggregation.choices)
+    # The version of the call the form was opened on (optimistic locking when changing a call).
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, record: Call | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.record = record
         for name, (_legend, rows) in MULTILINGUAL.items():
             _boxes(self, name, rows)
         field: Any = self.fields["framework"]
         field.choices = [(f.code, str(f)) for f in Framework.objects.all()]
+        if record is not None and not self.is_bound:
+            deadline = timezone.localtime(record.deadline).replace(tzinfo=None, second=0, microsecond=0)
+            self.initial = {
+                "kind": record.kind,
+                "framework": record.framework.code,
+                "deadline": deadline.isoformat(timespec="minutes"),
+                "original_language": record.original_language,
+                "phase1_aggregation": record.phase1_aggregation,
+                "phase2_aggregation": record.phase2_aggregation,
+                "version": record.version,
+                **{
+                    f"{n}_{code}": getattr(record, n).get(code, "")
+                    for n in MULTILINGUAL
+                    for code in UN_LANGUAGES
+                },
+            }
 
     def multilingual(self) -> list[dict[str, Any]]:
         return [
@@ -77,6 +96,7 @@ class CallForm(forms.Form):
             original_language=data["original_language"],
             phase1_aggregation=data["phase1_aggregation"],
             phase2_aggregation=data["phase2_aggregation"],
+            reference=self.record.reference if self.record is not None else None,
         )
 
 

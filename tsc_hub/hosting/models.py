@@ -109,6 +109,7 @@ class Call(models.Model):
     state = models.CharField(
         _("state"), max_length=20, choices=CallState.choices, default=CallState.DRAFT, db_index=True
     )
+    version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -23,6 +23,10 @@ class CallIn(Schema):
     phase2_aggregation: str = Field(default="mean", description="mean or zscore.")
 
 
+class CallUpdateIn(CallIn):
+    version: int | None = Field(default=None, description="The version the change was made from.")
+
+
 class CriterionOut(Schema):
     phase: int
     code: str
@@ -46,6 +50,7 @@ class CallOut(Schema):
     state: str
     phase1_aggregation: str
     phase2_aggregation: str
+    version: int
 
     @staticmethod
     def resolve_framework(obj: Any) -> str:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("reviews/<int:assignment_id>/", reviews.review, name="review"),
     path("reviews/<int:assignment_id>/conflict/", reviews.declare_conflict, name="conflict"),
     path("<int:call_id>/", calls.call_detail, name="call"),
+    path("<int:call_id>/edit/", calls.call_edit, name="call_edit"),
     path("<int:call_id>/transitions/", calls.call_transition, name="call_transition"),
     path("<int:call_id>/apply/", applications.application_create, name="apply"),
     path("<int:call_id>/shortlist/", reports.shortlist_page, name="shortlist"),
@@ -33,4 +34,9 @@ urlpatterns = [
         name="document",
     ),
     path("applications/<int:application_id>/assign/", applications.assign, name="assign"),
+    path(
+        "applications/<int:application_id>/assignments/<int:assignment_id>/unassign/",
+        applications.unassign,
+        name="unassign",
+    ),
 ]

@@ -61,6 +61,8 @@ APPLICATION_WORKFLOW = Workflow(
     ),
 )
 
+# The call states in which coordination may still change a call (an open one keeps its kind and framework).
+EDITABLE_CALL_STATES = frozenset({C_DRAFT, C_OPEN})
 # The call states in which an application may still be written (and submitted before the deadline).
 WRITABLE_CALL_STATES = frozenset({C_OPEN})
 # A phase is closed, and its scores may be shown to everyone who sees the application, in these call states.

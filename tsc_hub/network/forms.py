@@ -54,6 +54,44 @@ class OutcomeForm(forms.Form):
     target = forms.DecimalField(label=_("Target"), min_value=0)
 
 
+class OutcomeTitleForm(forms.Form):
+    """The title of an outcome, in one language."""
+
+    language = _language_field()
+    outcome = forms.CharField(label=_("Outcome"), max_length=500)
+
+
+class ActivityForm(forms.Form):
+    """An activity of an outcome, with its budget."""
+
+    language = _language_field()
+    activity = forms.CharField(label=_("Activity"), max_length=500)
+    budget_amount = forms.DecimalField(label=_("Budget"), min_value=0, required=False)
+    budget_currency = forms.CharField(label=_("Currency (ISO 4217)"), max_length=3, initial="USD")
+
+
+class IndicatorForm(forms.Form):
+    """A performance indicator of an outcome: its baseline and target in a unit."""
+
+    language = _language_field()
+    indicator = forms.CharField(label=_("Performance indicator"), max_length=500)
+    unit = forms.CharField(label=_("Unit"), max_length=60, required=False)
+    baseline = forms.DecimalField(label=_("Baseline"), min_value=0)
+    target = forms.DecimalField(label=_("Target"), min_value=0)
+
+
+class AssignTicketForm(forms.Form):
+    """Choose the member of the coordination staff who answers a ticket."""
+
+    assignee = forms.ChoiceField(label=_("Assigned to"), choices=())
+
+    def __init__(self, *args: Any, people: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignee"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(str(p.pk), str(p)) for p in people or []]
+
+
 class ReportStartForm(CentreChoiceMixin):
     """Start an annual report: the figures are filled in from the platform's records."""
 

@@ -123,8 +123,9 @@ def set_co_chair(*, term: Term, co_chair: bool, by: Any) -> Term:
 
 
 @transaction.atomic
-def end_term(*, term: Term, on: datetime.date, by: Any) -> Term:
-    """End a term early (resignation, replacement); the member loses access the day after `on`."""
+def end_term(*, term: Term, on: datetime.date, by: Any, reason: str = "") -> Term:
+    """End a term early (resignation, replacement); the member loses access the day after `on`.
+    The reason is kept in the audit log."""
     require_coordination(by, _("Only the coordination entity ends members' terms."))
     if not term.start <= on <= term.end:
         message = _("A term ends early on a day within the term.")
@@ -137,7 +138,9 @@ def end_term(*, term: Term, on: datetime.date, by: Any) -> Term:
     revocable = assignment is not None and assignment.revoked_at is None
     if assignment is not None and revocable and by is not None and by.has_perm("accounts.revoke_role"):
         revoke_role(assignment=assignment, by=by)
-    record_event(actor=by, action="advisory.end_term", target=term, changes={"ended_on": on})
+    record_event(
+        actor=by, action="advisory.end_term", target=term, changes={"ended_on": on, "reason": reason.strip()}
+    )
     return term
 
 

@@ -79,3 +79,40 @@ def test_the_coordination_appoints_and_a_third_term_is_a_problem(client, people)
     )
     assert third.status_code == 422
     assert third.json()["code"] == "third_term"
+
+
+def test_a_member_stops_following_through_the_api(client, people):
+    from tsc_hub.advisory import services
+    from tsc_hub.advisory.models import Subscription
+
+    forum = committee_forum()
+    services.subscribe(user=people["expert"], forum=forum)
+    client.force_login(people["expert"])
+    for body in ({}, {"forum_id": forum.pk, "thread_id": 1}):
+        refused = client.post(
+            "/api/v1/advisory/subscriptions/unsubscribe", body, content_type="application/json"
+        )
+        assert refused.status_code == 422
+        assert refused["Content-Type"] == "application/problem+json"
+    assert Subscription.objects.filter(user=people["expert"], forum=forum).exists()
+    response = client.post(
+        "/api/v1/advisory/subscriptions/unsubscribe", {"forum_id": forum.pk}, content_type="application/json"
+    )
+    assert response.status_code == 204
+    assert not Subscription.objects.filter(user=people["expert"]).exists()
+
+
+@pytest.mark.parametrize("who", [None, "former", "focal_point", "provider", "officer", "admin", "nobody"])
+def test_outsiders_cannot_unsubscribe_through_the_api(client, people, who):
+    from tsc_hub.advisory import services
+    from tsc_hub.advisory.models import Subscription
+
+    forum = committee_forum()
+    services.subscribe(user=people["expert"], forum=forum)
+    if who is not None:
+        client.force_login(people[who])
+    response = client.post(
+        "/api/v1/advisory/subscriptions/unsubscribe", {"forum_id": forum.pk}, content_type="application/json"
+    )
+    assert response.status_code in (401, 403)
+    assert Subscription.objects.count() == 1

@@ -7,10 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tsc_hub.advisory.access import require_committee
-from tsc_hub.advisory.models import Forum, Meeting, Member, Subcommittee
+from tsc_hub.advisory.models import Forum, Meeting, Subcommittee
 from tsc_hub.advisory.permissions import current_term, is_coordination
 from tsc_hub.advisory.services import check_composition
 from tsc_hub.advisory.views.common import domain_pages
+from tsc_hub.advisory.views.members import members_page
 from tsc_hub.geography.models import CbdRegionalGroup
 
 
@@ -32,10 +33,10 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_pages
 def members(request: HttpRequest) -> HttpResponse:
-    """The current members with their contacts, nominators, regions, terms and subcommittees."""
+    """The current members with their contacts, nominators, regions, terms and subcommittees; for the
+    coordination also former members and the appointment form."""
     require_committee(request.user)
-    listed = Member.objects.visible_to(request.user).current().with_related()
-    return render(request, "advisory/members.html", {"members": listed})
+    return members_page(request)
 
 
 @login_required

@@ -1,4 +1,5 @@
-"""What the committee's pages share: domain errors as pages, services run with errors as messages."""
+"""What the committee's pages share: domain errors as pages, services run with errors as messages or
+on forms, the coordination-only check."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from tsc_hub.core.exceptions import DomainError, NotFound, PermissionDenied
 
@@ -41,4 +44,34 @@ def run(request: HttpRequest, write: Callable[[], Any]) -> Any:
         raise
     except DomainError as error:
         messages.error(request, str(error.message))
+        return None
+
+
+def require_coordination(user: Any) -> None:
+    """Pages only the coordination entity uses (the services check again)."""
+    from tsc_hub.advisory.access import require_committee
+    from tsc_hub.advisory.permissions import is_coordination
+
+    require_committee(user)
+    if not is_coordination(user):
+        raise PermissionDenied(_("Only the coordination entity manages the committee."))
+
+
+def run_form(form: Any, write: Callable[[], Any], aliases: dict[str, str] | None = None) -> Any:
+    """Run a service in one transaction; a domain error other than a refusal goes on the form (the
+    service's field names mapped through `aliases`). None when refused: nothing is kept."""
+    try:
+        with transaction.atomic():
+            return write()
+    except PermissionDenied:
+        raise
+    except DomainError as error:
+        placed = set()
+        for name, problems in error.fields.items():
+            target = (aliases or {}).get(name, name)
+            for problem in problems:
+                form.add_error(target if target in form.fields else None, problem)
+                placed.add(problem)
+        if str(error.message) not in placed:
+            form.add_error(None, str(error.message))
         return None

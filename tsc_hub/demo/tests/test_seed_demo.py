@@ -106,3 +106,12 @@ def test_the_demo_network_serves_every_party_with_at_least_fifteen_subregional_c
     coordination = SupportCentre.objects.get(kind=CentreKind.GLOBAL)
     assert coordination.subregion is None
     assert not coordination.parties_served.exists()
+
+
+@pytest.mark.django_db
+def test_the_progress_bar_knows_how_many_steps_there_are():
+    from tsc_hub.demo.services import PHASES
+
+    reported: list[str] = []
+    seed_demo(scale=2, progress=reported.append)
+    assert len(reported) == PHASES + 1  # one more for the 24 generated organisations of scale 2

@@ -10,7 +10,13 @@ from tsc_hub.hosting.services.applications import (
 )
 from tsc_hub.hosting.services.calls import CallData, create_call, transition_call, update_call
 from tsc_hub.hosting.services.phases import close_phase
-from tsc_hub.hosting.services.reviews import ScoreData, assign_reviewer, declare_conflict, score_application
+from tsc_hub.hosting.services.reviews import (
+    ScoreData,
+    assign_reviewer,
+    declare_conflict,
+    score_application,
+    unassign_reviewer,
+)
 from tsc_hub.hosting.services.selections import record_selection
 
 __all__ = [
@@ -27,6 +33,7 @@ __all__ = [
     "score_application",
     "submit_application",
     "transition_call",
+    "unassign_reviewer",
     "update_application",
     "update_call",
     "withdraw_application",

@@ -20,7 +20,7 @@ from tsc_hub.hosting.services.common import (
     step_call,
 )
 from tsc_hub.hosting.states import Aggregation, CallKind
-from tsc_hub.hosting.workflow import C_DRAFT, C_OPEN
+from tsc_hub.hosting.workflow import C_OPEN, EDITABLE_CALL_STATES
 
 
 @dataclass(frozen=True)
@@ -80,18 +80,22 @@ def create_call(*, data: CallData, by: Any) -> Call:
 
 
 @transaction.atomic
-def update_call(*, call: Call, data: CallData, by: Any) -> Call:
-    """Change a call while draft or open (an open call keeps its kind and framework)."""
+def update_call(*, call: Call, data: CallData, by: Any, version: int | None = None) -> Call:
+    """Change a call while draft or open, if not changed since `version` (an open call keeps its kind and
+    framework)."""
     require_coordination(by)
     current = Call.objects.select_for_update().get(pk=call.pk)
-    if current.state not in (C_DRAFT, C_OPEN):
+    if current.state not in EDITABLE_CALL_STATES:
         raise Conflict(_("A call can be changed only while it is a draft or open."), code="call_closed")
+    if version is not None and version != current.version:
+        raise Conflict(_("Someone changed this call after you opened it; reload it."), code="stale_version")
     values = _checked(data)
     if current.state == C_OPEN and (values["kind"], values["framework"]) != (current.kind, current.framework):
         raise Conflict(_("An open call keeps its kind and framework."), code="call_open")
     before = {name: str(getattr(current, name)) for name in values}
     for name, value in values.items():
         setattr(current, name, value)
+    current.version += 1
     current.save()
     after = {name: str(getattr(current, name)) for name in values}
     changes = {k: [before[k], after[k]] for k in values if before[k] != after[k]}

@@ -23,6 +23,9 @@ from tsc_hub.hosting.workflow import (
     C_CANCELLED,
     C_CLOSED,
     C_DRAFT,
+    C_OPEN,
+    C_PHASE1,
+    C_PHASE2,
     SCORING_STATE,
 )
 
@@ -80,6 +83,43 @@ def assign_reviewer(*, application: Application, reviewer: User, by: Any) -> Rev
         actor=by, action="hosting.assign_reviewer", target=current, changes={"reviewer": reviewer.email}
     )
     return assignment
+
+
+# A reviewer may be taken off an application while its phase is open: submitted ones until phase 1
+# closes, invited ones during phase 2.
+_UNASSIGNABLE_WHILE = {A_SUBMITTED: (C_OPEN, C_PHASE1), A_INVITED: (C_PHASE2,)}
+
+
+@transaction.atomic
+def unassign_reviewer(*, assignment: ReviewAssignment, by: Any) -> None:
+    """Take an application from a reviewer who has not scored it yet, while its phase is open."""
+    require_coordination(by)
+    current = (
+        ReviewAssignment.objects.select_for_update()
+        .select_related("application__call", "reviewer")
+        .get(pk=assignment.pk)
+    )
+    application = current.application
+    if current.conflict_declared_at is not None:
+        raise Conflict(
+            _("This reviewer declared a conflict of interest; the declaration stays on record."),
+            code="conflict_declared",
+        )
+    if application.call.state not in _UNASSIGNABLE_WHILE.get(application.state, ()):
+        raise Conflict(
+            _("The phase of this application is closed; its reviewers can no longer be changed."),
+            code="phase_closed",
+        )
+    if current.scores.exists():
+        raise Conflict(
+            _("This reviewer has already scored the application and can no longer be unassigned."),
+            code="already_scored",
+        )
+    reviewer = current.reviewer.email
+    current.delete()
+    record_event(
+        actor=by, action="hosting.unassign_reviewer", target=application, changes={"reviewer": reviewer}
+    )
 
 
 def _own_assignment(assignment: ReviewAssignment, by: Any) -> ReviewAssignment:

@@ -172,3 +172,21 @@ def assign(request: HttpRequest, application_id: int) -> HttpResponse:
         _("The reviewer was assigned."),
     )
     return refused or redirect("hosting:application", application_id)
+
+
+@login_required
+@require_POST
+def unassign(request: HttpRequest, application_id: int, assignment_id: int) -> HttpResponse:
+    """Take the application from a reviewer who has not scored it yet (coordination staff)."""
+    if not request.user.has_perm(MANAGE_CALLS):
+        return forbidden(request, _("Only coordination staff and administrators assign reviewers."))
+    record = visible_application(request, application_id)
+    assignment = record.assignments.filter(pk=assignment_id).first()
+    if assignment is None:
+        raise Http404(_("No such assignment."))
+    refused = run_action(
+        request,
+        lambda: services.unassign_reviewer(assignment=assignment, by=signed_in_user(request)),
+        _("The reviewer was unassigned."),
+    )
+    return refused or redirect("hosting:application", application_id)

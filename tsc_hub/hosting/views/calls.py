@@ -20,7 +20,12 @@ from tsc_hub.hosting.models import Application, Call, Criterion
 from tsc_hub.hosting.permissions import MANAGE_CALLS, READ_REPORT
 from tsc_hub.hosting.services.common import deadline_passed
 from tsc_hub.hosting.views.common import forbidden, holds, run_action, run_service, visible_call
-from tsc_hub.hosting.workflow import ACTION_LABELS, CALL_WORKFLOW, PHASE_CLOSED_IN
+from tsc_hub.hosting.workflow import (
+    ACTION_LABELS,
+    CALL_WORKFLOW,
+    EDITABLE_CALL_STATES,
+    PHASE_CLOSED_IN,
+)
 
 
 def call_list(request: HttpRequest) -> HttpResponse:
@@ -51,6 +56,32 @@ def call_create(request: HttpRequest) -> HttpResponse:
     return render(request, "hosting/call_form.html", {"form": form}, status=status)
 
 
+@login_required
+def call_edit(request: HttpRequest, call_id: int) -> HttpResponse:
+    """Change a call while it is a draft or open (coordination staff)."""
+    call = visible_call(request, call_id)
+    if not request.user.has_perm(MANAGE_CALLS):
+        return forbidden(request, _("Only coordination staff and administrators manage calls for hosts."))
+    if call.state not in EDITABLE_CALL_STATES:
+        return forbidden(request, _("A call can be changed only while it is a draft or open."), status=409)
+    form = CallForm(request.POST or None, record=call)
+    status = 200
+    if request.method == "POST":
+        saved, status = run_service(
+            form,
+            lambda: services.update_call(
+                call=call,
+                data=form.to_data(),
+                by=signed_in_user(request),
+                version=form.cleaned_data.get("version"),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, _("Saved."))
+            return redirect("hosting:call", call.pk)
+    return render(request, "hosting/call_form.html", {"form": form, "call": call}, status=status)
+
+
 def _applications(request: HttpRequest, call: Call) -> Any:
     return (
         Application.objects.visible_to(request.user)
@@ -79,6 +110,7 @@ def call_detail(request: HttpRequest, call_id: int) -> HttpResponse:
         and not deadline_passed(call),
         "deadline_passed": deadline_passed(call),
         "can_manage": can_manage,
+        "can_edit": can_manage and call.state in EDITABLE_CALL_STATES,
         "actions": actions,
         "assign_form": AssignForm() if can_manage else None,
         "closed_phases": [n for n, states in PHASE_CLOSED_IN.items() if call.state in states],

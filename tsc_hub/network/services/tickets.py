@@ -14,7 +14,7 @@ from tsc_hub.core.audit import record_event
 from tsc_hub.core.exceptions import Conflict, InvalidInput, PermissionDenied
 from tsc_hub.network.models import Ticket, TicketReply, TicketStep
 from tsc_hub.network.permissions import CENTRE_STAFF, COORDINATION, roles_for
-from tsc_hub.network.services.common import Problems, require_centre_staff, step
+from tsc_hub.network.services.common import Problems, require_centre_staff, require_coordination, step
 from tsc_hub.network.states import TICKET_TARGET_HOURS, TicketCategory, TicketState
 from tsc_hub.network.workflow import TICKET_WORKFLOW
 
@@ -101,6 +101,28 @@ def transition_ticket(*, ticket: Ticket, action: str, by: Any, reason: str = "")
     if current.assignee_id is None and by is not None and COORDINATION in roles_for(by, None):
         current.assignee = by
     current.save()
+    return current
+
+
+@transaction.atomic
+def assign_ticket(*, ticket: Ticket, assignee: Any, by: Any) -> Ticket:
+    """Give a ticket to a member of the coordination staff (coordination staff)."""
+    require_coordination(by, _("Only the coordination entity assigns tickets."))
+    current = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    if current.state == TicketState.CLOSED:
+        raise Conflict(_("The ticket is closed."), code="record_closed")
+    if assignee is None or COORDINATION not in roles_for(assignee, None):
+        message = _("Tickets are assigned to coordination staff only.")
+        raise InvalidInput(message, fields={"assignee": [message]})
+    before = current.assignee.email if current.assignee else ""
+    current.assignee = assignee
+    current.save(update_fields=["assignee"])
+    record_event(
+        actor=by,
+        action="network.assign_ticket",
+        target=current,
+        changes={"assignee": [before, assignee.email]},
+    )
     return current
 
 

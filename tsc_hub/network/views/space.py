@@ -187,3 +187,46 @@ def score(request: HttpRequest, centre_code: str, year: int) -> HttpResponse:
     rows = [{"criterion": c, "given": given.get(c.pk)} for c in criteria]
     context = {"centre": centre, "year": year, "rows": rows, "current": current}
     return render(request, "network/score.html", context)
+
+
+@login_required
+@domain_pages
+def score_revisions(request: HttpRequest, centre_code: str, year: int) -> HttpResponse:
+    """A centre's scoring for a year with every former version (coordination and the centre's staff)."""
+    scoring = (
+        PerformanceScoring.objects.visible_to(request.user)
+        .select_related("centre", "scored_by")
+        .filter(centre__code=centre_code, year=year)
+        .first()
+    )
+    if scoring is None:
+        raise Http404(_("No such scoring, or you may not see it."))
+    names = {c.code: c for c in PerformanceCriterion.objects.all()}
+    current = {
+        "version": scoring.version,
+        "total": scoring.total,
+        "comment": scoring.comment,
+        "by": scoring.scored_by,
+        "at": scoring.scored_at,
+        "scores": [(s.criterion, s.score, s.comment) for s in scoring.scores.select_related("criterion")],
+    }
+    revisions = [
+        {
+            "version": revision.version,
+            "total": revision.content.get("total", ""),
+            "comment": revision.content.get("comment", ""),
+            "by": revision.by,
+            "at": revision.at,
+            "scores": [
+                (names.get(code, code), value, note)
+                for code, (value, note) in revision.content.get("scores", {}).items()
+            ],
+        }
+        for revision in scoring.revisions.select_related("by")
+    ]
+    context = {
+        "scoring": scoring,
+        "versions": [current, *revisions],
+        "can_score": is_coordination(request.user),
+    }
+    return render(request, "network/score_revisions.html", context)

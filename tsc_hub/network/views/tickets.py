@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tsc_hub.accounts.auth import signed_in_user
+from tsc_hub.accounts.models import RoleAssignment, User
+from tsc_hub.accounts.roles import Role
 from tsc_hub.network import services
 from tsc_hub.network.access import access_ticket, require_space
-from tsc_hub.network.forms import ReplyForm, TicketForm
+from tsc_hub.network.forms import AssignTicketForm, ReplyForm, TicketForm
 from tsc_hub.network.models import Ticket
-from tsc_hub.network.views.common import domain_pages, my_centres, run
+from tsc_hub.network.permissions import is_coordination
+from tsc_hub.network.views.common import domain_pages, forbidden, my_centres, run
 from tsc_hub.network.workflow import ACTION_LABELS
 
 
@@ -63,6 +66,9 @@ def ticket_detail(request: HttpRequest, ticket_id: int) -> HttpResponse:
         "replies": ticket.replies.select_related("author"),
         "reply_form": ReplyForm(),
         "history": ticket.steps.select_related("by"),
+        "assign_form": _assign_form(None, ticket)
+        if is_coordination(request.user) and ticket.state != "closed"
+        else None,
     }
     return render(request, "network/ticket.html", context)
 
@@ -94,4 +100,33 @@ def ticket_transition(request: HttpRequest, ticket_id: int) -> HttpResponse:
     )
     if run(request, lambda: services.transition_ticket(ticket=ticket, action=action, by=user, reason=reason)):
         messages.success(request, _("Done: %(action)s.") % {"action": ACTION_LABELS.get(action, action)})
+    return redirect("network:ticket", ticket.pk)
+
+
+def _coordination_staff() -> list[User]:
+    held = RoleAssignment.objects.active().filter(role=Role.COORDINATION_STAFF)
+    return list(User.objects.filter(pk__in=held.values("user_id"), is_active=True).order_by("email"))
+
+
+def _assign_form(data: object, ticket: Ticket) -> AssignTicketForm:
+    initial = {"assignee": str(ticket.assignee_id or "")}
+    return AssignTicketForm(data, people=_coordination_staff(), initial=initial)
+
+
+@login_required
+@require_POST
+@domain_pages
+def ticket_assign(request: HttpRequest, ticket_id: int) -> HttpResponse:
+    """Give the ticket to a member of the coordination staff (coordination staff)."""
+    ticket = access_ticket(request.user, ticket_id)
+    if not is_coordination(request.user):
+        return forbidden(request, _("Only the coordination entity assigns tickets."))
+    form = _assign_form(request.POST, ticket)
+    if not form.is_valid():
+        messages.error(request, _("Choose a member of the coordination staff."))
+        return redirect("network:ticket", ticket.pk)
+    assignee = User.objects.get(pk=form.cleaned_data["assignee"])
+    user = signed_in_user(request)
+    if run(request, lambda: services.assign_ticket(ticket=ticket, assignee=assignee, by=user)):
+        messages.success(request, _("The ticket was assigned to %(person)s.") % {"person": assignee})
     return redirect("network:ticket", ticket.pk)

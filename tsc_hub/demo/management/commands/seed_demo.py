@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from tsc_hub.core.exceptions import DomainError
-from tsc_hub.demo.services import DEMO_PASSWORD, seed_demo
+from tsc_hub.demo.services import DEMO_PASSWORD, PHASES, seed_demo
 
 
 class Command(BaseCommand):
@@ -20,10 +20,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        # One step per phase (organisations, centres, people, offers,
-        # requests, projects, help desk, knowledge, matching engine)
-        # and one per 24 generated organisations.
-        total = 9 + max(options["scale"] - 1, 0)
+        # One step per phase of seed_demo and one per 24 generated organisations.
+        total = PHASES + max(options["scale"] - 1, 0)
         steps = tqdm(desc="seed-demo", total=total, unit="step", disable=options["verbosity"] == 0)
 
         def advance(message: str) -> None:
