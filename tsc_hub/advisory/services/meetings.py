@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 
 from tsc_hub.advisory.models import AgendaItem, Meeting, MeetingDocument, Subcommittee
 from tsc_hub.advisory.services.common import Problems, require_coordination
-from tsc_hub.assistance.services.attachments import _check as check_upload
 from tsc_hub.core.audit import record_event
 from tsc_hub.core.exceptions import InvalidInput
 from tsc_hub.core.languages import clean_multilingual
+from tsc_hub.core.uploads import check_upload
 
 
 def _text(problems: Problems, name: str, value: Any, *, required: bool = False) -> dict[str, str]:

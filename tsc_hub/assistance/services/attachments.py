@@ -1,11 +1,10 @@
-"""Attachments: refused unless small enough and of an allowed type, checked by content not just by name."""
+"""Attachments to requests, checked by tsc_hub.core.uploads (size, type and content)."""
 
 from __future__ import annotations
 
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,58 +13,8 @@ from tsc_hub.accounts.policy import roles_held_for
 from tsc_hub.assistance.models import AssistanceRequest, RequestAttachment
 from tsc_hub.assistance.workflow import REQUESTERS, STAFF
 from tsc_hub.core.audit import record_event
-from tsc_hub.core.exceptions import InvalidInput, PermissionDenied
-
-ZIP = b"PK\x03\x04"
-# Extension → (content type, the bytes a real file of that type starts with; None: UTF-8 text).
-ALLOWED: dict[str, tuple[str, bytes | None]] = {
-    ".pdf": ("application/pdf", b"%PDF"),
-    ".png": ("image/png", b"\x89PNG"),
-    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
-    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", ZIP),
-    ".odt": ("application/vnd.oasis.opendocument.text", ZIP),
-    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP),
-    ".txt": ("text/plain", None),
-    ".csv": ("text/csv", None),
-}
-
-
-def _check(upload: UploadedFile) -> str:
-    """The content type to store, or InvalidInput saying what is wrong."""
-    limit = settings.TSC_HUB_MAX_UPLOAD_MB * 1024 * 1024
-    name = PurePath(upload.name or "").name
-    suffix = PurePath(name).suffix.lower()
-    if not name or suffix not in ALLOWED:
-        allowed = ", ".join(sorted(ALLOWED))
-        raise InvalidInput(
-            _("Files of this type are not accepted. Accepted: %(types)s.") % {"types": allowed},
-            fields={"file": [_("Type not accepted.")]},
-        )
-    if upload.size is None or upload.size > limit:
-        raise InvalidInput(
-            _("The file is larger than %(limit)s MB.") % {"limit": settings.TSC_HUB_MAX_UPLOAD_MB},
-            fields={"file": [_("File too large.")]},
-        )
-    content_type, magic = ALLOWED[suffix]
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    if magic is None:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as error:
-            if len(head) < 2048:  # a cut through a multi-byte character at 2048 is not an error
-                raise InvalidInput(
-                    _("The file's content does not match its name."), fields={"file": [_("Not text.")]}
-                ) from error
-    elif not head.startswith(magic):
-        raise InvalidInput(
-            _("The file's content does not match its name."), fields={"file": [_("Content differs.")]}
-        )
-    return content_type
+from tsc_hub.core.exceptions import PermissionDenied
+from tsc_hub.core.uploads import check_upload
 
 
 @transaction.atomic
@@ -73,7 +22,7 @@ def add_attachment(*, request: AssistanceRequest, upload: UploadedFile, by: Any)
     """Attach a document to the request (requesters and the help desk)."""
     if by is not None and not roles_held_for(by, request) & (REQUESTERS | STAFF):
         raise PermissionDenied(_("You may not add files to this request."))
-    content_type = _check(upload)
+    content_type = check_upload(upload)
     name = PurePath(upload.name or "file").name[:255]
     attachment = RequestAttachment.objects.create(
         request=request,

@@ -13,12 +13,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-# The upload check of requests for assistance (size limit, allowed types, content sniffed): one rule for
-# every file the platform accepts.
-from tsc_hub.assistance.services.attachments import _check as check_upload
 from tsc_hub.centres.models import Subregion
 from tsc_hub.core.audit import diff_fields, record_event
 from tsc_hub.core.exceptions import Conflict, InvalidInput, PermissionDenied
+
+# The upload check of requests for assistance (size limit, allowed types, content sniffed): one rule for
+# every file the platform accepts.
+from tsc_hub.core.uploads import check_upload
 from tsc_hub.geography.models import Party
 from tsc_hub.hosting.models import Application, ApplicationDocument, Call
 from tsc_hub.hosting.permissions import APPLY

@@ -7,57 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tsc_hub.assistance.services.attachments import ALLOWED
 from tsc_hub.centres.models import SupportCentre
 from tsc_hub.core.audit import record_event
 from tsc_hub.core.exceptions import InvalidInput, PermissionDenied
+from tsc_hub.core.uploads import check_upload
 from tsc_hub.network.models import JointMeeting, SharedDocument, ToolExchange
 from tsc_hub.network.permissions import reads_all, roles_for, staff_centres
 from tsc_hub.network.services.common import Problems, require_coordination, text
 from tsc_hub.network.states import ToolKind
 from tsc_hub.projects.models import ProjectOutput
 from tsc_hub.projects.states import OutputKind
-
-
-def check_upload(upload: UploadedFile) -> str:
-    """The content type to store, or InvalidInput: the same rules as attachments to requests (size limit,
-    allowed types, content that matches the name)."""
-    limit = settings.TSC_HUB_MAX_UPLOAD_MB * 1024 * 1024
-    name = PurePath(upload.name or "").name
-    suffix = PurePath(name).suffix.lower()
-    if not name or suffix not in ALLOWED:
-        allowed = ", ".join(sorted(ALLOWED))
-        raise InvalidInput(
-            _("Files of this type are not accepted. Accepted: %(types)s.") % {"types": allowed},
-            fields={"file": [_("Type not accepted.")]},
-        )
-    if upload.size is None or upload.size > limit:
-        raise InvalidInput(
-            _("The file is larger than %(limit)s MB.") % {"limit": settings.TSC_HUB_MAX_UPLOAD_MB},
-            fields={"file": [_("File too large.")]},
-        )
-    content_type, magic = ALLOWED[suffix]
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    if magic is None:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as error:
-            if len(head) < 2048:
-                raise InvalidInput(
-                    _("The file's content does not match its name."), fields={"file": [_("Not text.")]}
-                ) from error
-    elif not head.startswith(magic):
-        raise InvalidInput(
-            _("The file's content does not match its name."), fields={"file": [_("Content differs.")]}
-        )
-    return content_type
 
 
 @transaction.atomic
