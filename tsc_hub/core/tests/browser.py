@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -48,3 +49,21 @@ def chromium_page(width: int = 1280, height: int = 900) -> Iterator[Any]:
             yield context.new_page()
         finally:
             context.close()
+
+
+_last_window = [-1]
+
+
+def totp_code(secret: str) -> str:
+    """A TOTP code for `secret` that the server will take: never one of a 30-second window already used in
+    this process (allauth refuses a code it has seen for the same user id within its window, and user ids
+    repeat from one browser test's database to the next), nor one about to expire. May wait up to 30 s."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    while True:
+        now = time.time()
+        window = int(now // 30)
+        if window != _last_window[0] and now % 30 < 25:
+            _last_window[0] = window
+            return str(format_hotp_value(hotp_value(secret, window)))
+        time.sleep(30 - now % 30 + 0.2)

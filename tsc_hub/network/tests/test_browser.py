@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tsc_hub.core.tests.browser import chromium_page
+from tsc_hub.core.tests.browser import chromium_page, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -64,11 +63,9 @@ def page(seeded: dict[str, Any]) -> Iterator[Any]:
 
 
 def _code() -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
     from tsc_hub.demo.services import DEMO_TOTP_SECRET
 
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
+    return totp_code(DEMO_TOTP_SECRET)
 
 
 def _figure(page: Any, label: str) -> str:

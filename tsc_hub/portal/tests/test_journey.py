@@ -6,14 +6,13 @@ to --browser-output."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tsc_hub.core.tests.browser import chromium
+from tsc_hub.core.tests.browser import chromium, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -45,11 +44,9 @@ def browser(journey_data: dict[str, int]) -> Iterator[Any]:
 
 
 def _code() -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
     from tsc_hub.demo.services import DEMO_TOTP_SECRET
 
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
+    return totp_code(DEMO_TOTP_SECRET)
 
 
 def _sign_in(browser: Any, base: str, email: str, *, totp: bool = False) -> Any:
