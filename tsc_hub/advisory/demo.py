@@ -11,22 +11,17 @@ import datetime
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from tsc_hub.accounts.models import User
 from tsc_hub.advisory import services
 from tsc_hub.advisory.models import Forum, Meeting, Member, Subcommittee
 from tsc_hub.advisory.services import MeetingData, MemberData
-from tsc_hub.core.exceptions import DomainError
+from tsc_hub.core.demo import DEMO_PASSWORD, require_demo_mode
 from tsc_hub.organisations.models import Organisation
 from tsc_hub.organisations.services import OrganisationData, create_organisation
 
-# The same published password as tsc_hub.demo.services.DEMO_PASSWORD (a test keeps them equal; the demo
-# app sits above this one, so it cannot be imported here).
-DEMO_PASSWORD = "demo-tsc-hub-2026"
 ACADEMIC = "86D464C3-B5BB-4B02-85E4-1AAD8D64CD27"
 MEETING_TITLE = {"en": "Third meeting of the informal advisory committee (demo)"}
 SUBCOMMITTEES = ("capacity-building", "tsc-technology-transfer", "knowledge-management")
@@ -45,10 +40,6 @@ MEMBERS = (
     ("Tom Hansen", "male", "", "weog", False),
     ("Moussa Diallo", "male", "", "africa", False),
 )
-
-
-class DemoModeRequired(DomainError):
-    code = "demo_mode_required"
 
 
 def _user(n: int, name: str) -> User:
@@ -140,8 +131,7 @@ def _forum(members: list[Member]) -> int:
 @transaction.atomic
 def seed_advisory() -> dict[str, int]:
     """Create the demo committee once; the counts of what was created (zeros when it already exists)."""
-    if not settings.DEMO_MODE:
-        raise DemoModeRequired(_("Demo data can only be loaded when TSC_HUB_DEMO_MODE is true."))
+    require_demo_mode()
     counts: dict[str, Any] = dict.fromkeys(
         ("advisory_members", "advisory_meetings", "advisory_threads", "advisory_replies"), 0
     )

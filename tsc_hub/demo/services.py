@@ -15,7 +15,6 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -23,7 +22,7 @@ from tsc_hub.accounts.models import User
 from tsc_hub.accounts.roles import MFA_REQUIRED_ROLES
 from tsc_hub.accounts.services import grant_role
 from tsc_hub.centres.models import SupportCentre
-from tsc_hub.core.exceptions import DomainError
+from tsc_hub.core.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DemoModeRequired, require_demo_mode
 from tsc_hub.core.languages import UN_LANGUAGES
 from tsc_hub.demo.seed_centres import seed_centres
 from tsc_hub.demo.seed_helpdesk import seed_helpdesk
@@ -36,8 +35,6 @@ from tsc_hub.organisations.services import OrganisationData, create_organisation
 
 DATA = Path(__file__).resolve().parent / "data"
 # Published on purpose: these only exist in demo mode. See docs/demo.md.
-DEMO_PASSWORD = "demo-tsc-hub-2026"
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 Progress = Callable[[str], None]
 
@@ -90,12 +87,6 @@ _TYPES = [
     "EC872EB8-02B0-46E7-AAB0-C79AC629356A",
     "90C29DF8-D863-4255-851D-A7A6E8FDFA8F",
 ]
-
-
-class DemoModeRequired(DomainError):
-    """Demo data with published passwords must never reach a real platform."""
-
-    code = "demo_mode_required"
 
 
 @dataclass
@@ -226,8 +217,7 @@ PHASES = 13
 @transaction.atomic
 def seed_demo(*, scale: int = 1, progress: Progress | None = None) -> SeedReport:
     """Create the demo data set, or complete it; nothing is duplicated."""
-    if not settings.DEMO_MODE:
-        raise DemoModeRequired(_("Demo data can only be loaded when TSC_HUB_DEMO_MODE is true."))
+    require_demo_mode()
     if scale < 1 or scale > 100:
         raise DemoModeRequired(_("The scale must be between 1 and 100."), code="invalid_scale")
     say = progress or (lambda message: None)

@@ -12,7 +12,6 @@ import datetime
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,24 +20,17 @@ from tsc_hub.accounts.models import User
 from tsc_hub.accounts.roles import Role
 from tsc_hub.accounts.services import grant_role
 from tsc_hub.centres.models import Subregion
-from tsc_hub.core.exceptions import DomainError
+from tsc_hub.core.demo import DEMO_PASSWORD, require_demo_mode
 from tsc_hub.hosting import services
 from tsc_hub.hosting.models import Application, Call, Criterion
 from tsc_hub.organisations.models import Organisation
 from tsc_hub.organisations.services import OrganisationData, create_organisation
 
 REFERENCE = "demo-subregional-hosts"
-# The same published password as tsc_hub.demo.services.DEMO_PASSWORD (a test keeps them equal; the demo
-# app sits above this one, so it cannot be imported here).
-DEMO_PASSWORD = "demo-tsc-hub-2026"
 REVIEWERS = (("reviewer1@demo.example.org", "Ingrid Larsen"), ("reviewer2@demo.example.org", "Kwame Mensah"))
 ACADEMIC = "86D464C3-B5BB-4B02-85E4-1AAD8D64CD27"
 # Applications per subregion: three in the first ten (by code), two in the other six → 42.
 THREE_IN = 10
-
-
-class DemoModeRequired(DomainError):
-    code = "demo_mode_required"
 
 
 def _reviewer(email: str, name: str) -> User:
@@ -158,8 +150,7 @@ def seed_hosting() -> dict[str, int]:
         "organisations": 0,
         "people": 0,
     }
-    if not settings.DEMO_MODE:
-        raise DemoModeRequired(_("Demo data can only be loaded when TSC_HUB_DEMO_MODE is true."))
+    require_demo_mode()
     before = User.objects.filter(email__in=[email for email, _name in REVIEWERS]).count()
     reviewers = [_reviewer(email, name) for email, name in REVIEWERS]
     counts["people"] = len(reviewers) - before

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tsc_hub.centres.models import SupportCentre
+from tsc_hub.core.demo import require_demo_mode
 from tsc_hub.network import services
 from tsc_hub.network.criteria import load_criteria
 from tsc_hub.network.models import (
@@ -182,6 +183,7 @@ def _tickets(centres: dict[str, SupportCentre]) -> int:
 @transaction.atomic
 def seed_network() -> dict[str, Any]:
     """Create (or complete) the network's demo records; returns how many of each were made."""
+    require_demo_mode()
     load_criteria()
     centres = {c.code: c for c in SupportCentre.objects.filter(code__in=CENTRES)}
     year = timezone.now().year - 1

@@ -4,7 +4,7 @@ import pytest
 
 from tsc_hub.advisory import demo, services
 from tsc_hub.advisory.models import Member, Term
-from tsc_hub.demo.services import DEMO_PASSWORD
+from tsc_hub.core.demo import DEMO_PASSWORD, DemoModeRequired
 
 pytestmark = pytest.mark.django_db
 
@@ -31,5 +31,8 @@ def test_seed_advisory_builds_a_balanced_committee_once(settings):
     assert demo.seed_advisory() == dict.fromkeys(counts, 0)
 
 
-def test_the_demo_password_is_the_demo_apps():
-    assert demo.DEMO_PASSWORD == DEMO_PASSWORD
+def test_no_demo_committee_outside_demo_mode(settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(DemoModeRequired):
+        demo.seed_advisory()
+    assert not Member.objects.exists()

@@ -4,7 +4,8 @@ from django.core.management import CommandError, call_command
 from tsc_hub.accounts.models import RoleAssignment, User
 from tsc_hub.accounts.roles import Role
 from tsc_hub.centres.models import SupportCentre
-from tsc_hub.demo.services import DEMO_PASSWORD, seed_demo
+from tsc_hub.core.demo import DEMO_PASSWORD
+from tsc_hub.demo.services import seed_demo
 from tsc_hub.organisations.models import Organisation
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tsc_hub.demo.services import DEMO_PASSWORD
+from tsc_hub.accounts.models import User
+from tsc_hub.core.demo import DEMO_PASSWORD, DemoModeRequired
 from tsc_hub.hosting import demo
 from tsc_hub.hosting.models import Application, Call
 from tsc_hub.hosting.scenarios import compare_scenarios
@@ -34,5 +35,14 @@ def test_seed_hosting_runs_a_call_to_a_shortlist_and_is_idempotent():
     assert Call.objects.filter(reference=demo.REFERENCE).count() == 1
 
 
-def test_the_demo_password_is_the_demo_apps():
-    assert demo.DEMO_PASSWORD == DEMO_PASSWORD
+def test_the_demo_reviewers_sign_in_with_the_demo_password():
+    demo.seed_hosting()
+    for email, _name in demo.REVIEWERS:
+        assert User.objects.get(email=email).check_password(DEMO_PASSWORD)
+
+
+def test_no_demo_call_outside_demo_mode(settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(DemoModeRequired):
+        demo.seed_hosting()
+    assert not Call.objects.exists()

@@ -33,7 +33,7 @@ def seeded(transactional_db: None) -> dict[str, Any]:
     from tsc_hub.assistance.services import transition_request
     from tsc_hub.assistance.tests.factories import make_request
     from tsc_hub.centres.services import save_centre
-    from tsc_hub.demo.services import DEMO_TOTP_SECRET
+    from tsc_hub.core.demo import DEMO_TOTP_SECRET
     from tsc_hub.geography.models import Party
     from tsc_hub.organisations.tests.factories import OrganisationFactory
 
@@ -63,7 +63,7 @@ def page(seeded: dict[str, Any]) -> Iterator[Any]:
 
 
 def _code() -> str:
-    from tsc_hub.demo.services import DEMO_TOTP_SECRET
+    from tsc_hub.core.demo import DEMO_TOTP_SECRET
 
     return totp_code(DEMO_TOTP_SECRET)
 

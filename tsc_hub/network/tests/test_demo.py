@@ -19,3 +19,12 @@ def test_seed_network_twice_creates_nothing_the_second_time():
     assert report.state == "published"
     assert (report.figures["tools_given"], report.figures["tools_received"]) == (1, 1)
     assert set(seed_network().values()) == {0}
+
+
+def test_no_network_demo_outside_demo_mode(settings):
+    from tsc_hub.core.demo import DemoModeRequired
+
+    settings.DEMO_MODE = False
+    with pytest.raises(DemoModeRequired):
+        seed_network()
+    assert not WorkPlan.objects.exists()

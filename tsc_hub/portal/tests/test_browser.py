@@ -27,7 +27,7 @@ def page(demo_data: None) -> Iterator[Any]:
 
 
 def test_home_in_english_and_arabic_then_focal_point_signs_in(live_server, page, shots):
-    from tsc_hub.demo.services import DEMO_PASSWORD
+    from tsc_hub.core.demo import DEMO_PASSWORD
 
     page.goto(f"{live_server.url}/en/")
     assert page.locator("html").get_attribute("dir") == "ltr"

@@ -26,7 +26,8 @@ def journey_data(transactional_db: None) -> dict[str, int]:
 
     from tsc_hub.accounts.models import User
     from tsc_hub.accounts.services import grant_role
-    from tsc_hub.demo.services import DEMO_PASSWORD, seed_demo
+    from tsc_hub.core.demo import DEMO_PASSWORD
+    from tsc_hub.demo.services import seed_demo
     from tsc_hub.organisations.models import Organisation
 
     seed_demo()
@@ -44,13 +45,13 @@ def browser(journey_data: dict[str, int]) -> Iterator[Any]:
 
 
 def _code() -> str:
-    from tsc_hub.demo.services import DEMO_TOTP_SECRET
+    from tsc_hub.core.demo import DEMO_TOTP_SECRET
 
     return totp_code(DEMO_TOTP_SECRET)
 
 
 def _sign_in(browser: Any, base: str, email: str, *, totp: bool = False) -> Any:
-    from tsc_hub.demo.services import DEMO_PASSWORD
+    from tsc_hub.core.demo import DEMO_PASSWORD
 
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto(f"{base}/en/accounts/login/")

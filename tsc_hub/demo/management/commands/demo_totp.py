@@ -9,7 +9,7 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from tsc_hub.demo.services import DEMO_TOTP_SECRET
+from tsc_hub.core.demo import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

@@ -7,8 +7,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from tsc_hub.core.demo import DEMO_PASSWORD
 from tsc_hub.core.exceptions import DomainError
-from tsc_hub.demo.services import DEMO_PASSWORD, PHASES, seed_demo
+from tsc_hub.demo.services import PHASES, seed_demo
 
 
 class Command(BaseCommand):
